@@ -1,0 +1,121 @@
+package com.storyloop.story.bank.adapter.out.eventstore;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.apache.avro.specific.SpecificRecord;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
+
+import com.storyloop.eventing.store.AvroEventStore;
+import com.storyloop.events.EventMetadata;
+import com.storyloop.events.Level;
+import com.storyloop.story.bank.application.BankRepository;
+import com.storyloop.story.bank.application.EventContext;
+import com.storyloop.story.bank.domain.BankEvent;
+import com.storyloop.story.bank.domain.BankRuleViolation;
+import com.storyloop.story.bank.domain.StoryBank;
+import com.storyloop.story.bank.domain.StoryBankDecider;
+import com.storyloop.story.bank.domain.TargetLevel;
+
+/** Banks as event streams in the service's event store; Avro stays in this adapter. */
+@Repository
+class EventSourcedBankRepository implements BankRepository {
+
+    private final AvroEventStore store;
+    private final JdbcTemplate jdbc;
+
+    EventSourcedBankRepository(AvroEventStore store, JdbcTemplate jdbc) {
+        this.store = store;
+        this.jdbc = jdbc;
+    }
+
+    @Override
+    public Optional<Loaded> load(String bankId) {
+        List<SpecificRecord> records = store.load(bankId);
+        if (records.isEmpty()) {
+            return Optional.empty();
+        }
+        List<BankEvent> events = new ArrayList<>();
+        for (SpecificRecord record : records) {
+            events.add(toDomain(record));
+        }
+        return Optional.of(new Loaded(StoryBankDecider.fold(events), records.size()));
+    }
+
+    @Override
+    public Optional<String> bankIdOfClient(String orgId, String clientId) {
+        return jdbc.queryForList("select bank_id from banks_by_client where org_id = ? and client_id = ?", String.class, orgId, clientId)
+                .stream().findFirst();
+    }
+
+    @Override
+    public Optional<String> bankIdOfClient(String clientId) {
+        return jdbc.queryForList("select bank_id from banks_by_client where client_id = ? order by opened_at limit 1", String.class, clientId)
+                .stream().findFirst();
+    }
+
+    @Override
+    public long append(StoryBank before, long expectedVersion, List<BankEvent> events, EventContext context) {
+        List<SpecificRecord> records = new ArrayList<>();
+        StoryBank state = before;
+        long version = expectedVersion;
+        for (BankEvent event : events) {
+            state = StoryBankDecider.evolve(state, event);
+            records.add(toAvro(event, state, ++version, context));
+        }
+        long newVersion = store.append(events.get(0).bankId(), expectedVersion, records);
+        for (BankEvent event : events) {
+            if (event instanceof BankEvent.StoryBankOpened opened) {
+                try {
+                    jdbc.update("insert into banks_by_client (org_id, client_id, bank_id) values (?, ?, ?)", opened.orgId(), opened.clientId(),
+                            opened.bankId());
+                } catch (DuplicateKeyException e) {
+                    throw new BankRuleViolation("clientId", "Client " + opened.clientId() + " already has a story bank");
+                }
+            }
+        }
+        return newVersion;
+    }
+
+    private static EventMetadata metadata(StoryBank state, long version, EventContext context, Instant occurredAt) {
+        return EventMetadata.newBuilder()
+                .setEventId(UUID.randomUUID())
+                .setOrgId(state.orgId())
+                .setClientId(state.clientId())
+                .setStreamId(state.bankId())
+                .setStreamVersion(version)
+                .setOccurredAt(occurredAt)
+                .setCorrelationId(context.correlationId())
+                .setCausationId(null)
+                .setActor(context.actor())
+                .build();
+    }
+
+    private static SpecificRecord toAvro(BankEvent event, StoryBank after, long version, EventContext context) {
+        if (event instanceof BankEvent.StoryBankOpened opened) {
+            return com.storyloop.events.story.StoryBankOpened.newBuilder()
+                    .setMetadata(metadata(after, version, context, opened.occurredAt()))
+                    .setBankId(opened.bankId())
+                    .setCoachId(opened.coachId())
+                    .setTargetRole(opened.targetRole())
+                    .setTargetLevel(Level.valueOf(opened.targetLevel().name()))
+                    .setInterviewDate(opened.interviewDate())
+                    .build();
+        }
+        throw new IllegalArgumentException("Unmapped event " + event);
+    }
+
+    private static BankEvent toDomain(SpecificRecord record) {
+        if (record instanceof com.storyloop.events.story.StoryBankOpened opened) {
+            EventMetadata m = opened.getMetadata();
+            return new BankEvent.StoryBankOpened(opened.getBankId(), m.getOrgId(), m.getClientId(), opened.getCoachId(),
+                    opened.getTargetRole(), TargetLevel.valueOf(opened.getTargetLevel().name()), opened.getInterviewDate(), m.getOccurredAt());
+        }
+        throw new IllegalStateException("Unknown bank event " + record.getSchema().getName());
+    }
+}
