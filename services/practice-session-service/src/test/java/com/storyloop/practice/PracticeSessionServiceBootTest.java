@@ -1,0 +1,23 @@
+package com.storyloop.practice;
+
+import java.util.List;
+
+import com.storyloop.testsupport.ServiceBootContract;
+
+class PracticeSessionServiceBootTest extends ServiceBootContract {
+
+    @Override
+    protected String schema() {
+        return "practice";
+    }
+
+    @Override
+    protected List<String> tables() {
+        return List.of("events", "relay_checkpoints", "inbox", "consumer_positions");
+    }
+
+    @Override
+    protected List<String> metrics() {
+        return List.of("storyloop_relay_lag");
+    }
+}
