@@ -113,10 +113,13 @@ public final class LocalPostgres implements AutoCloseable {
     }
 
     public static LocalPostgres start(Settings settings, Path logFile, boolean detached) {
+        return start(settings, logFile, detached, chooseBinaries());
+    }
+
+    public static LocalPostgres start(Settings settings, Path logFile, boolean detached, Binaries binaries) {
         if (Ports.inUse(settings.port())) {
             throw new IllegalStateException("PostgreSQL port " + settings.port() + " is already in use; choose another with STORYLOOP_PG_PORT");
         }
-        Binaries binaries = chooseBinaries();
         try {
             Files.createDirectories(logFile.getParent());
             return binaries == Binaries.SYSTEM
