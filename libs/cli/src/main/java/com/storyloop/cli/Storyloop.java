@@ -8,7 +8,6 @@ import java.util.Optional;
 import org.postgresql.ds.PGSimpleDataSource;
 
 import com.storyloop.eventing.relay.OutboxRelay;
-import com.storyloop.rubric.cli.ScoreCommand;
 
 /** Entry point of the `storyloop` script. */
 public final class Storyloop {
@@ -28,9 +27,6 @@ public final class Storyloop {
         String command = args[0];
         String[] rest = Arrays.copyOfRange(args, 1, args.length);
         try {
-            if (command.equals("score")) {
-                return ScoreCommand.run(rest, System.in, out, err);
-            }
             PlatformConfig config = PlatformConfig.fromEnvironment(System.getenv());
             Platform platform = new Platform(config, out);
             switch (command) {

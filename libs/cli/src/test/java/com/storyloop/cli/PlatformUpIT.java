@@ -1,0 +1,73 @@
+package com.storyloop.cli;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import com.storyloop.runtime.Ports;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * `storyloop up` as a new user runs it, on free ports and a fresh data folder: PostgreSQL, Kafka, topics, all five apps
+ * healthy, demo data loaded and flowing to the coverage service; `up` again is harmless; `down` stops exactly that.
+ */
+class PlatformUpIT {
+
+    @TempDir
+    Path home;
+
+    @Test
+    void upStartsAHealthyPlatformWithDemoDataAndDownStopsIt() throws Exception {
+        home.toFile().setExecutable(true, false);
+        Map<String, String> env = new HashMap<>();
+        env.put("STORYLOOP_HOME", home.toString());
+        for (String name : new String[] {"PG", "KAFKA", "KAFKA_CONTROLLER", "STORY", "SCORING", "PRACTICE", "COVERAGE", "CONSOLE"}) {
+            env.put("STORYLOOP_" + name + "_PORT", Integer.toString(Ports.free()));
+        }
+        PlatformConfig config = PlatformConfig.fromEnvironment(env);
+        ByteArrayOutputStream output = new ByteArrayOutputStream();
+        Platform platform = new Platform(config, new PrintStream(output, true, StandardCharsets.UTF_8));
+        try {
+            platform.up(true);
+
+            String printed = output.toString(StandardCharsets.UTF_8);
+            assertThat(printed).contains("Console: http://localhost:" + env.get("STORYLOOP_CONSOLE_PORT"));
+            assertThat(printed).contains("Demo data       3 clients");
+            for (PlatformConfig.Service service : config.services()) {
+                assertThat(platform.healthy(service)).as(service.name()).isTrue();
+                assertThat(printed).containsPattern(service.name() + " +" + service.port() + " +healthy");
+            }
+            HttpClient http = HttpClient.newHttpClient();
+            String coverage = "http://127.0.0.1:" + config.service("coverage-service").port() + "/api/orgs/" + DemoData.ORG + "/clients";
+            await().atMost(java.time.Duration.ofSeconds(60)).until(() ->
+                    http.send(HttpRequest.newBuilder(URI.create(coverage)).build(), HttpResponse.BodyHandlers.ofString()).body()
+                            .contains("ada-lovelace"));
+            assertThat(Files.list(config.logs()).map(p -> p.getFileName().toString()))
+                    .contains("kafka.log", "postgres.log", "story-service.log", "console.log");
+
+            output.reset();
+            platform.up(true);
+            assertThat(output.toString(StandardCharsets.UTF_8)).contains("already running").contains("(already loaded)");
+        } finally {
+            platform.down();
+        }
+        assertThat(Ports.inUse(config.postgresPort())).isFalse();
+        assertThat(Ports.inUse(config.kafkaPort())).isFalse();
+        for (PlatformConfig.Service service : config.services()) {
+            assertThat(Ports.inUse(service.port())).as(service.name()).isFalse();
+        }
+    }
+}
