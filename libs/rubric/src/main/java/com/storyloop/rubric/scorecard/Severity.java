@@ -1,0 +1,5 @@
+package com.storyloop.rubric.scorecard;
+
+public enum Severity {
+    SEVERE, MAJOR, MINOR
+}
