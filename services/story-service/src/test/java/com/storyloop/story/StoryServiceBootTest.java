@@ -13,7 +13,7 @@ class StoryServiceBootTest extends ServiceBootContract {
 
     @Override
     protected List<String> tables() {
-        return List.of("events", "relay_checkpoints", "banks_by_client");
+        return List.of("events", "relay_checkpoints", "banks_by_client", "story_summaries", "idempotency_keys");
     }
 
     @Override

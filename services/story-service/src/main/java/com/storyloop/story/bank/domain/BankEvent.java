@@ -11,4 +11,10 @@ public sealed interface BankEvent {
     record StoryBankOpened(String bankId, String orgId, String clientId, String coachId, String targetRole, TargetLevel targetLevel,
                            LocalDate interviewDate, Instant occurredAt) implements BankEvent {
     }
+
+    record InterviewDateSet(String bankId, LocalDate interviewDate, Instant occurredAt) implements BankEvent {
+    }
+
+    record CoachAssigned(String bankId, String coachId, String previousCoachId, Instant occurredAt) implements BankEvent {
+    }
 }

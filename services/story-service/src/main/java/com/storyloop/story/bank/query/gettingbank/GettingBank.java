@@ -1,30 +1,57 @@
 package com.storyloop.story.bank.query.gettingbank;
 
+import java.sql.Array;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
 
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 import com.storyloop.story.bank.application.BankRepository;
 
-/** Reads a bank by id or by its client, folded from the bank's own stream (always current, never stale). */
+/**
+ * Reads a bank by id or by its client: the bank folded from its own stream (always current), and its stories from the
+ * story summaries, which are written in the same transaction as each story's events, so never stale either.
+ */
 @Component
 public class GettingBank {
 
     private final BankRepository banks;
+    private final JdbcTemplate jdbc;
 
-    public GettingBank(BankRepository banks) {
+    public GettingBank(BankRepository banks, JdbcTemplate jdbc) {
         this.banks = banks;
+        this.jdbc = jdbc;
     }
 
     public Optional<BankView> byId(String bankId) {
         return banks.load(bankId).filter(loaded -> loaded.bank().opened()).map(loaded -> {
             var b = loaded.bank();
+            List<StorySummary> stories = storiesOf(bankId);
             return new BankView(b.bankId(), b.orgId(), b.clientId(), b.coachId(), b.targetRole(), b.targetLevel().name(),
-                    b.interviewDate(), loaded.version());
+                    b.interviewDate(), loaded.version(), stories.size(), (int) stories.stream().filter(s -> !s.retired()).count(), stories);
         });
     }
 
     public Optional<BankView> byClient(String clientId) {
         return banks.bankIdOfClient(clientId).flatMap(this::byId);
+    }
+
+    private List<StorySummary> storiesOf(String bankId) {
+        return jdbc.query("""
+                select story_id, title, revision, version, format, principles, project_tag, word_count, has_deep_dive, retired, drafted_at, changed_at
+                from story_summaries where bank_id = ? order by drafted_at, story_id
+                """, GettingBank::summary, bankId);
+    }
+
+    private static StorySummary summary(ResultSet rs, int row) throws SQLException {
+        Array principles = rs.getArray("principles");
+        return new StorySummary(rs.getString("story_id"), rs.getString("title"), rs.getInt("revision"), rs.getLong("version"),
+                rs.getString("format"), Arrays.asList((String[]) principles.getArray()), rs.getString("project_tag"), rs.getInt("word_count"),
+                rs.getBoolean("has_deep_dive"), rs.getBoolean("retired"), rs.getTimestamp("drafted_at").toInstant(),
+                rs.getTimestamp("changed_at").toInstant());
     }
 }

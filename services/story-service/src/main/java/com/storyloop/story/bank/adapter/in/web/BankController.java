@@ -1,7 +1,9 @@
 package com.storyloop.story.bank.adapter.in.web;
 
 import java.net.URI;
+import java.time.Clock;
 import java.time.LocalDate;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 
@@ -11,29 +13,41 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 
+import com.storyloop.story.bank.application.ChangeBankHandler;
 import com.storyloop.story.bank.application.EventContext;
 import com.storyloop.story.bank.application.OpenStoryBankHandler;
+import com.storyloop.story.bank.domain.BankCommand.AssignCoach;
+import com.storyloop.story.bank.domain.BankCommand.SetInterviewDate;
 import com.storyloop.story.bank.domain.TargetLevel;
 import com.storyloop.story.bank.query.gettingbank.BankView;
 import com.storyloop.story.bank.query.gettingbank.GettingBank;
+import com.storyloop.web.preconditions.StreamVersions;
+import com.storyloop.web.problems.ResourceNotFound;
 
 @RestController
 class BankController {
 
     private final OpenStoryBankHandler openBank;
+    private final ChangeBankHandler changeBank;
     private final GettingBank gettingBank;
+    private final Clock clock;
 
-    BankController(OpenStoryBankHandler openBank, GettingBank gettingBank) {
+    BankController(OpenStoryBankHandler openBank, ChangeBankHandler changeBank, GettingBank gettingBank, Clock clock) {
         this.openBank = openBank;
+        this.changeBank = changeBank;
         this.gettingBank = gettingBank;
+        this.clock = clock;
     }
 
     record OpenBankRequest(
@@ -45,25 +59,58 @@ class BankController {
             LocalDate interviewDate) {
     }
 
-    @PostMapping("/api/banks")
+    /** A null date clears it. */
+    record SetInterviewDateRequest(LocalDate interviewDate) {
+    }
+
+    record AssignCoachRequest(@NotBlank @Size(max = 100) String coachId) {
+    }
+
+    @PostMapping(path = "/api/banks", consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<Map<String, Object>> open(@Valid @RequestBody OpenBankRequest request,
                                              @RequestHeader(name = "X-Correlation-Id", required = false) String correlationId) {
         String bankId = openBank.open(request.orgId(), request.clientId(), request.coachId(), request.targetRole(), request.targetLevel(),
-                request.interviewDate(), new EventContext("anonymous", correlationId != null ? correlationId : UUID.randomUUID().toString()));
-        return ResponseEntity.created(URI.create("/api/banks/" + bankId)).eTag("\"1\"").body(Map.of("bankId", bankId, "version", 1));
+                request.interviewDate(), context(correlationId));
+        return ResponseEntity.created(URI.create("/api/banks/" + bankId)).eTag(StreamVersions.etag(1)).body(Map.of("bankId", bankId, "version", 1));
+    }
+
+    @PutMapping(path = "/api/banks/{bankId}/interview-date", consumes = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<Map<String, Object>> setInterviewDate(@PathVariable String bankId, @RequestBody SetInterviewDateRequest request,
+                                                         @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+                                                         @RequestHeader(name = "X-Correlation-Id", required = false) String correlationId) {
+        long version = changeBank.change(bankId, StreamVersions.expectedVersion(ifMatch, "the bank"),
+                new SetInterviewDate(request.interviewDate(), clock.instant()), context(correlationId));
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("bankId", bankId);
+        body.put("version", version);
+        body.put("interviewDate", request.interviewDate());
+        return ResponseEntity.ok().eTag(StreamVersions.etag(version)).body(body);
+    }
+
+    @PutMapping(path = "/api/banks/{bankId}/coach", consumes = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<Map<String, Object>> assignCoach(@PathVariable String bankId, @Valid @RequestBody AssignCoachRequest request,
+                                                    @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+                                                    @RequestHeader(name = "X-Correlation-Id", required = false) String correlationId) {
+        long version = changeBank.change(bankId, StreamVersions.expectedVersion(ifMatch, "the bank"),
+                new AssignCoach(request.coachId(), clock.instant()), context(correlationId));
+        return ResponseEntity.ok().eTag(StreamVersions.etag(version)).body(Map.of("bankId", bankId, "version", version, "coachId", request.coachId()));
     }
 
     @GetMapping("/api/banks/{bankId}")
     ResponseEntity<BankView> byId(@PathVariable String bankId) {
-        return gettingBank.byId(bankId).map(BankController::withETag).orElseThrow(() -> new NotFound("bank", bankId));
+        return gettingBank.byId(bankId).map(BankController::withETag).orElseThrow(() -> new ResourceNotFound("story bank", bankId));
     }
 
     @GetMapping("/api/clients/{clientId}/bank")
     ResponseEntity<BankView> byClient(@PathVariable String clientId) {
-        return gettingBank.byClient(clientId).map(BankController::withETag).orElseThrow(() -> new NotFound("bank of client", clientId));
+        return gettingBank.byClient(clientId).map(BankController::withETag).orElseThrow(() -> new ResourceNotFound("story bank of client", clientId));
     }
 
     private static ResponseEntity<BankView> withETag(BankView view) {
-        return ResponseEntity.ok().eTag("\"" + view.version() + "\"").body(view);
+        return ResponseEntity.ok().eTag(StreamVersions.etag(view.version())).body(view);
+    }
+
+    static EventContext context(String correlationId) {
+        return new EventContext("anonymous", correlationId != null ? correlationId : UUID.randomUUID().toString());
     }
 }

@@ -37,7 +37,8 @@ class EventSourcedBankRepository implements BankRepository {
     @Override
     public Optional<Loaded> load(String bankId) {
         List<SpecificRecord> records = store.load(bankId);
-        if (records.isEmpty()) {
+        if (records.isEmpty() || !(records.get(0) instanceof com.storyloop.events.story.StoryBankOpened)) {
+            // no stream, or another aggregate's (a story id asked for as a bank): no such bank
             return Optional.empty();
         }
         List<BankEvent> events = new ArrayList<>();
@@ -107,6 +108,21 @@ class EventSourcedBankRepository implements BankRepository {
                     .setInterviewDate(opened.interviewDate())
                     .build();
         }
+        if (event instanceof BankEvent.InterviewDateSet set) {
+            return com.storyloop.events.story.InterviewDateSet.newBuilder()
+                    .setMetadata(metadata(after, version, context, set.occurredAt()))
+                    .setBankId(set.bankId())
+                    .setInterviewDate(set.interviewDate())
+                    .build();
+        }
+        if (event instanceof BankEvent.CoachAssigned assigned) {
+            return com.storyloop.events.story.CoachAssigned.newBuilder()
+                    .setMetadata(metadata(after, version, context, assigned.occurredAt()))
+                    .setBankId(assigned.bankId())
+                    .setCoachId(assigned.coachId())
+                    .setPreviousCoachId(assigned.previousCoachId())
+                    .build();
+        }
         throw new IllegalArgumentException("Unmapped event " + event);
     }
 
@@ -115,6 +131,13 @@ class EventSourcedBankRepository implements BankRepository {
             EventMetadata m = opened.getMetadata();
             return new BankEvent.StoryBankOpened(opened.getBankId(), m.getOrgId(), m.getClientId(), opened.getCoachId(),
                     opened.getTargetRole(), TargetLevel.valueOf(opened.getTargetLevel().name()), opened.getInterviewDate(), m.getOccurredAt());
+        }
+        if (record instanceof com.storyloop.events.story.InterviewDateSet set) {
+            return new BankEvent.InterviewDateSet(set.getBankId(), set.getInterviewDate(), set.getMetadata().getOccurredAt());
+        }
+        if (record instanceof com.storyloop.events.story.CoachAssigned assigned) {
+            return new BankEvent.CoachAssigned(assigned.getBankId(), assigned.getCoachId(), assigned.getPreviousCoachId(),
+                    assigned.getMetadata().getOccurredAt());
         }
         throw new IllegalStateException("Unknown bank event " + record.getSchema().getName());
     }

@@ -1,7 +1,6 @@
-package com.storyloop.story.web;
+package com.storyloop.web.problems;
 
 import java.util.List;
-import java.util.Map;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -14,28 +13,28 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
-/** Every 400 names the fields at fault, in `errors: [{field, message}]` next to the RFC 9457 fields. */
+/**
+ * Spring MVC's own errors (415, 405, 406, 404 for unknown paths, ...) as problem details, and every 400 naming the fields
+ * at fault in {@code errors: [{field, message}]} next to the RFC 9457 fields.
+ */
 @RestControllerAdvice
-class ValidationProblems extends ResponseEntityExceptionHandler {
+public class ValidationProblems extends ResponseEntityExceptionHandler {
 
     @Override
     protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex, HttpHeaders headers,
                                                                   HttpStatusCode status, WebRequest request) {
-        List<Map<String, String>> errors = ex.getBindingResult().getFieldErrors().stream()
-                .map(f -> Map.of("field", f.getField(), "message", String.valueOf(f.getDefaultMessage()))).toList();
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
-                "Invalid " + String.join(", ", errors.stream().map(e -> e.get("field")).distinct().toList()));
-        problem.setTitle("Invalid request");
-        problem.setProperty("errors", errors);
+        List<FieldProblem> errors = ex.getBindingResult().getFieldErrors().stream()
+                .map(f -> new FieldProblem(f.getField(), String.valueOf(f.getDefaultMessage()))).toList();
+        ProblemDetail problem = Problems.of(HttpStatus.BAD_REQUEST, "Invalid request",
+                "Invalid " + String.join(", ", errors.stream().map(FieldProblem::field).distinct().toList()), errors);
         return ResponseEntity.badRequest().body(problem);
     }
 
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex, HttpHeaders headers,
                                                                   HttpStatusCode status, WebRequest request) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "The body is not valid JSON for this request: "
-                + rootMessage(ex));
-        problem.setTitle("Malformed request body");
+        ProblemDetail problem = Problems.of(HttpStatus.BAD_REQUEST, "Malformed request body",
+                "The body is not valid JSON for this request: " + rootMessage(ex));
         return ResponseEntity.badRequest().body(problem);
     }
 

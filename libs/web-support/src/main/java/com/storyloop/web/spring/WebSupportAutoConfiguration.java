@@ -1,0 +1,52 @@
+package com.storyloop.web.spring;
+
+import javax.sql.DataSource;
+
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.core.Ordered;
+import org.springframework.core.env.Environment;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import com.storyloop.web.idempotency.IdempotencyFilter;
+import com.storyloop.web.idempotency.IdempotencyRecords;
+import com.storyloop.web.problems.CommonProblems;
+import com.storyloop.web.problems.ValidationProblems;
+
+/**
+ * Problem details for every service; the Idempotency-Key filter for services that opt in with
+ * {@code storyloop.web.idempotency.enabled=true} and add {@code classpath:db/idempotency} to their Flyway locations.
+ */
+// before Boot's MVC auto-configuration, so its default ResponseEntityExceptionHandler steps aside for ValidationProblems
+@AutoConfiguration(beforeName = "org.springframework.boot.webmvc.autoconfigure.WebMvcAutoConfiguration",
+        afterName = "org.springframework.boot.jdbc.autoconfigure.DataSourceTransactionManagerAutoConfiguration")
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+public class WebSupportAutoConfiguration {
+
+    @Bean
+    ValidationProblems validationProblems() {
+        return new ValidationProblems();
+    }
+
+    @Bean
+    CommonProblems commonProblems() {
+        return new CommonProblems();
+    }
+
+    @Bean
+    @ConditionalOnProperty(prefix = "storyloop.web.idempotency", name = "enabled", havingValue = "true")
+    FilterRegistrationBean<IdempotencyFilter> idempotencyFilter(DataSource dataSource, PlatformTransactionManager transactionManager,
+                                                                Environment environment) {
+        int maxBodyBytes = environment.getProperty("storyloop.web.idempotency.max-body-bytes", Integer.class, 16 * 1024 * 1024);
+        FilterRegistrationBean<IdempotencyFilter> registration = new FilterRegistrationBean<>(
+                new IdempotencyFilter(new IdempotencyRecords(dataSource), new TransactionTemplate(transactionManager), maxBodyBytes));
+        registration.addUrlPatterns("/api/*");
+        // innermost of the servlet filters: metrics and tracing filters still see the replayed response
+        registration.setOrder(Ordered.LOWEST_PRECEDENCE - 10);
+        return registration;
+    }
+}
