@@ -25,6 +25,8 @@ final class DimensionScorer {
         r(Dimension.AGENCY).param("singularFactor");
         r(Dimension.AGENCY).param("singularCap");
         r(Dimension.MECHANISM).param("metricBonus");
+        r(Dimension.RESULT).param("measurableFactor");
+        r(Dimension.RESULT).param("measurableCap");
         r(Dimension.CUSTOMER).param("mentionFactor");
         r(Dimension.CUSTOMER).param("mentionCap");
         for (String f : new String[]{"SAFEGUARD_BYPASS", "CUSTOMER_HARM_DISMISSED", "VILLAIN", "HERO_NARRATIVE", "OVER_ENGINEERING"}) {
@@ -88,26 +90,13 @@ final class DimensionScorer {
 
     private DimensionScore mechanism(FlagDetector.Signals s, Set<FlagCode> raised) {
         DimensionRule r = r(Dimension.MECHANISM);
-        double raw = s.mechanismCategories + (s.metrics.isEmpty() ? 0 : r.param("metricBonus"));
+        double raw = s.mechanismScore + (s.metrics.isEmpty() ? 0 : r.param("metricBonus"));
         int score = r.step(raw);
         if (raised.contains(FlagCode.METRIC_WITHOUT_MECHANISM)) {
             score = Math.min(score, 1);
         }
-        List<String> parts = new ArrayList<>();
-        if (!s.hypotheses.isEmpty()) {
-            parts.add("hypothesis");
-        }
-        if (!s.tests.isEmpty()) {
-            parts.add("test");
-        }
-        if (!s.findings.isEmpty()) {
-            parts.add("finding");
-        }
-        if (!s.causal.isEmpty()) {
-            parts.add("causal link");
-        }
         return new DimensionScore(Dimension.MECHANISM, score,
-                parts.isEmpty() ? "no hypothesis, test or finding found" : "shows " + String.join(", ", parts));
+                s.mechanismFound.isEmpty() ? "no hypothesis, test or finding found" : "shows " + String.join(", ", s.mechanismFound));
     }
 
     private DimensionScore result(FlagDetector.Signals s, Set<FlagCode> raised) {
@@ -115,8 +104,10 @@ final class DimensionScorer {
         if (raised.contains(FlagCode.NO_MEASURABLE_RESULT)) {
             return new DimensionScore(Dimension.RESULT, 0, s.resultEmpty ? "no Result to measure" : "the Result has no measurable outcome");
         }
-        int score = r.step(s.metrics.size() + Math.min(1, s.measurable.size()));
-        return new DimensionScore(Dimension.RESULT, score, s.metrics.size() + " measured outcome(s) in the Result");
+        int measurable = Analysis.sentences(s.measurable);
+        int score = r.step(s.metrics.size() + Math.min(measurable, r.param("measurableCap")) * r.param("measurableFactor"));
+        return new DimensionScore(Dimension.RESULT, score, s.metrics.size() + " measured change(s), " + measurable
+                + " sentence(s) with a number in the Result");
     }
 
     private DimensionScore customer(Analysis a, FlagDetector.Signals s, Set<FlagCode> raised) {

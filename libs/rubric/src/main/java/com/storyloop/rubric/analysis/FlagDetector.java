@@ -40,8 +40,10 @@ final class FlagDetector {
         p(FlagCode.HERO_NARRATIVE, "strongWeight");
         p(FlagCode.HERO_NARRATIVE, "weakWeight");
         p(FlagCode.HERO_NARRATIVE, "threshold");
-        p(FlagCode.METRIC_WITHOUT_MECHANISM, "minCategories");
-        p(FlagCode.METRIC_WITHOUT_MECHANISM, "dumpMetrics");
+        for (String k : new String[]{"dumpMetrics", "dumpMinScore", "singleMinScore", "weight.hypothesis", "weight.test",
+                "weight.finding", "weight.explanation", "weight.causal"}) {
+            p(FlagCode.METRIC_WITHOUT_MECHANISM, k);
+        }
         p(FlagCode.OVER_ENGINEERING, "minHeavy");
         p(FlagCode.OVER_ENGINEERING, "minContext");
         p(FlagCode.ACTION_RESULT_UNDER_60, "minWords");
@@ -61,10 +63,12 @@ final class FlagDetector {
         List<CueMatch> learnings;
         List<CueMatch> recoveries;
         List<CueMatch> perfection;
-        int mechanismCategories;
+        double mechanismScore;
+        List<String> mechanismFound;
         List<CueMatch> hypotheses;
         List<CueMatch> tests;
         List<CueMatch> findings;
+        List<CueMatch> explanations;
         List<CueMatch> causal;
         List<CueMatch> metrics;
         List<CueMatch> measurable;
@@ -94,12 +98,14 @@ final class FlagDetector {
         s.hypotheses = a.holding(l.hypothesis);
         s.tests = a.holding(l.test);
         s.findings = a.holding(l.finding);
+        s.explanations = a.holding(l.explanation);
         s.causal = a.holding(l.causal);
-        s.mechanismCategories = (s.hypotheses.isEmpty() ? 0 : 1) + (s.tests.isEmpty() ? 0 : 1)
-                + (s.findings.isEmpty() ? 0 : 1) + (s.causal.isEmpty() ? 0 : 1);
+        s.mechanismFound = new ArrayList<>();
+        s.mechanismScore = mech(s, s.hypotheses, "hypothesis") + mech(s, s.tests, "test") + mech(s, s.findings, "finding")
+                + mech(s, s.explanations, "explanation") + mech(s, s.causal, "causal");
         boolean hasResult = !a.sentencesIn(SectionKind.RESULT).isEmpty();
         s.resultEmpty = !hasResult;
-        s.metrics = hasResult ? a.holdingIn(l.metric, k -> k == SectionKind.RESULT) : a.holding(l.metric);
+        s.metrics = a.notNegated(l.metric).stream().filter(m -> !hasResult || a.sectionOf(m) == SectionKind.RESULT).toList();
         s.measurable = a.notNegated(l.measurable).stream().filter(m -> a.sectionOf(m) == SectionKind.RESULT).toList();
         s.decisions = a.holding(l.decision);
         s.heavy = a.holding(l.heavy);
@@ -109,8 +115,16 @@ final class FlagDetector {
         return s;
     }
 
+    private double mech(Signals s, List<CueMatch> ms, String category) {
+        if (ms.isEmpty()) {
+            return 0;
+        }
+        s.mechanismFound.add(category);
+        return p(FlagCode.METRIC_WITHOUT_MECHANISM, "weight." + category);
+    }
+
     private static boolean isArcSection(SectionKind k) {
-        return k == SectionKind.TASK || k == SectionKind.ACTION || k == SectionKind.RESULT || k == SectionKind.OTHER;
+        return k == SectionKind.ACTION || k == SectionKind.RESULT || k == SectionKind.OTHER;
     }
 
     List<Flag> detect(Analysis a, Signals s, Measurements m) {
@@ -252,17 +266,18 @@ final class FlagDetector {
         if (metrics == 0) {
             return;
         }
-        int cats = s.mechanismCategories;
-        boolean none = cats == 0;
-        boolean dump = cats < p(FlagCode.METRIC_WITHOUT_MECHANISM, "minCategories") && metrics >= p(FlagCode.METRIC_WITHOUT_MECHANISM, "dumpMetrics");
+        double score = s.mechanismScore;
+        boolean none = score < p(FlagCode.METRIC_WITHOUT_MECHANISM, "singleMinScore");
+        boolean dump = metrics >= p(FlagCode.METRIC_WITHOUT_MECHANISM, "dumpMetrics") && score < p(FlagCode.METRIC_WITHOUT_MECHANISM, "dumpMinScore");
         if (!none && !dump) {
             return;
         }
         Map<String, Object> v = new LinkedHashMap<>();
         v.put("metrics", metrics);
-        v.put("categories", cats);
+        v.put("score", score);
+        v.put("found", s.mechanismFound.isEmpty() ? "nothing" : String.join(", ", s.mechanismFound));
         List<Evidence> ev = new ArrayList<>(a.evidence(s.metrics, "a number with no stated cause", MAX_EVIDENCE));
-        List<CueMatch> mech = merge(merge(s.hypotheses, s.tests), merge(s.findings, s.causal));
+        List<CueMatch> mech = merge(merge(s.hypotheses, s.tests), merge(merge(s.findings, s.explanations), s.causal));
         ev.addAll(a.evidence(mech, "the only mechanism found", 2));
         out.add(flag(FlagCode.METRIC_WITHOUT_MECHANISM, v, ev));
     }

@@ -28,6 +28,7 @@ public final class Lexicons {
     public final int hypothesis;
     public final int test;
     public final int finding;
+    public final int explanation;
     public final int causal;
     public final int metric;
     public final int measurable;
@@ -72,6 +73,7 @@ public final class Lexicons {
         hypothesis = id("mechanism.hypothesis");
         test = id("mechanism.test");
         finding = id("mechanism.finding");
+        explanation = id("mechanism.explanation");
         causal = id("mechanism.causal");
         metric = id("result.metric");
         measurable = id("result.measurable");

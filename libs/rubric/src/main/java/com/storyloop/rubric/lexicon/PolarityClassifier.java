@@ -116,13 +116,33 @@ public final class PolarityClassifier {
         return Polarity.ASSERTED;
     }
 
+    /**
+     * Whether the subject of a reporting verb is the candidate ("I argued", "we said"). When the verb
+     * opens a clause with its subject elided ("I went back to them, said plainly ..."), the
+     * sentence's own subject decides.
+     */
     private boolean speakerIsSelf(Token[] toks, int verb, int sentStart) {
         for (int k = verb - 1; k >= Math.max(sentStart, verb - 3); k--) {
+            if (toks[k + 1].breakBefore) {
+                return sentenceSubjectIsSelf(toks, sentStart, verb);
+            }
             String w = toks[k].norm;
             if (selfSubjects.matches(w)) {
                 return true;
             }
             if (!(fillers.matches(w) || w.endsWith("ly"))) {
+                return false;
+            }
+        }
+        return verb == sentStart || toks[verb].breakBefore ? sentenceSubjectIsSelf(toks, sentStart, verb) : false;
+    }
+
+    private boolean sentenceSubjectIsSelf(Token[] toks, int sentStart, int limit) {
+        for (int k = sentStart; k < Math.min(limit, sentStart + 3); k++) {
+            if (selfSubjects.matches(toks[k].norm)) {
+                return true;
+            }
+            if (subjects.matches(toks[k].norm)) {
                 return false;
             }
         }

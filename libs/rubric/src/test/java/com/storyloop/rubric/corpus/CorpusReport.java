@@ -39,6 +39,7 @@ final class CorpusReport {
     int ptp;
     int pfp;
     int pfn;
+    final Map<Principle, int[]> perPrinciple = new EnumMap<>(Principle.class);
 
     CorpusReport(String name, List<Scored> scored, boolean showIds) {
         this.name = name;
@@ -46,6 +47,9 @@ final class CorpusReport {
         this.showIds = showIds;
         for (FlagCode f : FlagCode.values()) {
             perFlag.put(f, new int[3]);
+        }
+        for (Principle p : Principle.values()) {
+            perPrinciple.put(p, new int[3]);
         }
         for (Scored s : scored) {
             Set<FlagCode> raised = s.raised();
@@ -81,12 +85,16 @@ final class CorpusReport {
             for (Principle p : Principle.values()) {
                 boolean exp = s.story().principles().contains(p);
                 boolean got = demonstrated.contains(p);
+                int[] pc = perPrinciple.get(p);
                 if (exp && got) {
                     ptp++;
+                    pc[0]++;
                 } else if (got) {
                     pfp++;
+                    pc[1]++;
                 } else if (exp) {
                     pfn++;
+                    pc[2]++;
                 }
             }
         }
@@ -131,6 +139,15 @@ final class CorpusReport {
         sb.append("must-not flags raised: ").append(mustNotViolations.size()).append(mustNotViolations.isEmpty() ? "" : " " + mustNotViolations).append('\n');
         sb.append(String.format(Locale.ROOT, "principles demonstrated (fit >= 0.6, informational): precision %s recall %s F1 %.3f%n",
                 ratio(ptp, ptp + pfp), ratio(ptp, ptp + pfn), f1(ptp, pfp, pfn)));
+        return sb.toString();
+    }
+
+    String principleDetails() {
+        StringBuilder sb = new StringBuilder();
+        for (Map.Entry<Principle, int[]> e : perPrinciple.entrySet()) {
+            int[] c = e.getValue();
+            sb.append(String.format(Locale.ROOT, "  %-22s tp %2d fp %2d fn %2d%n", e.getKey(), c[0], c[1], c[2]));
+        }
         return sb.toString();
     }
 

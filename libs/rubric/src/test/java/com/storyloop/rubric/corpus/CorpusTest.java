@@ -53,6 +53,9 @@ class CorpusTest {
         CorpusReport a = new CorpusReport("whole corpus", all, showHoldout);
         System.out.println(t.render());
         System.out.println("tuning mismatches:\n" + t.details());
+        if (Boolean.getBoolean("corpus.principles")) {
+            System.out.println("tuning principles:\n" + t.principleDetails());
+        }
         System.out.println(h.render());
         if (showHoldout) {
             System.out.println("held-out mismatches:\n" + h.details());
