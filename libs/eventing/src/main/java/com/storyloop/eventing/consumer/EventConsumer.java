@@ -152,6 +152,9 @@ public final class EventConsumer implements AutoCloseable {
         try {
             inTransaction(jdbc -> applyAll(batch, jdbc));
         } catch (Exception batchFailure) {
+            if (InfrastructureFailures.isInfrastructure(batchFailure)) {
+                throw new InfrastructureFailures.Unavailable(batchFailure);
+            }
             log.info("Batch of {} failed ({}); applying one by one", batch.size(), batchFailure.toString());
             for (Decoded one : batch) {
                 applyAlone(one);
@@ -190,6 +193,9 @@ public final class EventConsumer implements AutoCloseable {
                 storePositionQuietly(one);
                 return;
             } catch (Exception e) {
+                if (InfrastructureFailures.isInfrastructure(e)) {
+                    throw new InfrastructureFailures.Unavailable(e);
+                }
                 last = e;
                 if (attempt < settings.maxAttempts()) {
                     pause(settings.retryBackoff().multipliedBy(attempt));
@@ -204,7 +210,7 @@ public final class EventConsumer implements AutoCloseable {
         try {
             inTransaction(jdbc -> storePositions(List.of(one.record()), jdbc));
         } catch (Exception e) {
-            throw new IllegalStateException("Cannot store consumer position", e);
+            throw new InfrastructureFailures.Unavailable(e);
         }
     }
 

@@ -171,4 +171,33 @@ class EventConsumerTest {
         assertThat(jdbc.queryForObject("select sum(next_offset) from consumer_positions where consumer_group = ?", Long.class, group))
                 .isEqualTo(25);
     }
+
+    @Test
+    void aDatabaseOutageDelaysEventsButNeverDeadLettersThem() throws Exception {
+        java.util.concurrent.atomic.AtomicBoolean down = new java.util.concurrent.atomic.AtomicBoolean(true);
+        java.util.concurrent.atomic.AtomicInteger refused = new java.util.concurrent.atomic.AtomicInteger();
+        javax.sql.DataSource flaky = new org.springframework.jdbc.datasource.DelegatingDataSource(dataSource) {
+            @Override
+            public java.sql.Connection getConnection() throws java.sql.SQLException {
+                if (down.get()) {
+                    refused.incrementAndGet();
+                    throw new java.sql.SQLNonTransientConnectionException("Connection refused (simulated restart)", "08001");
+                }
+                return super.getConnection();
+            }
+        };
+        for (int i = 0; i < 5; i++) {
+            send("client-d", CODEC.encode(bankOpened("client-d", "PM " + i)));
+        }
+        consumer = new EventConsumer(new EventConsumer.Settings(group, List.of(topic), TestInfrastructure.get().kafkaBootstrapServers(),
+                500, 3, Duration.ofMillis(20)), flaky, CODEC, RECORD_SEEN, new DeadLetters(producer, group));
+        consumer.start();
+
+        await().atMost(Duration.ofSeconds(60)).until(() -> refused.get() >= 3);
+        assertThat(consumer.deadLettered()).isZero();
+        down.set(false);
+
+        await().atMost(Duration.ofSeconds(60)).until(() -> seen() == 5);
+        assertThat(consumer.deadLettered()).isZero();
+    }
 }
