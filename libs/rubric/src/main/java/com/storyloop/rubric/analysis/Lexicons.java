@@ -15,6 +15,7 @@ import java.util.Map;
  */
 public final class Lexicons {
     public final CueIndex index;
+    public final com.storyloop.rubric.lexicon.PolarityClassifier polarity;
 
     public final int decision;
     public final int frictionStrong;
@@ -60,7 +61,8 @@ public final class Lexicons {
             b.add(strongName(p), def.principle(p).strong());
             b.add(supportingName(p), def.principle(p).supporting());
         }
-        this.index = b.build();
+        this.polarity = new com.storyloop.rubric.lexicon.PolarityClassifier(def.polarity(), def.classes());
+        this.index = b.build(polarity);
         decision = id("agency.decision");
         frictionStrong = id("friction.strong");
         frictionWeak = id("friction.weak");

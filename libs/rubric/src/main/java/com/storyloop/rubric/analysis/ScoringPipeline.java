@@ -2,7 +2,6 @@ package com.storyloop.rubric.analysis;
 
 import com.storyloop.rubric.definition.RubricDefinition;
 import com.storyloop.rubric.lexicon.LexiconHits;
-import com.storyloop.rubric.lexicon.PolarityClassifier;
 import com.storyloop.rubric.scorecard.DimensionScore;
 import com.storyloop.rubric.scorecard.Flag;
 import com.storyloop.rubric.scorecard.Level;
@@ -31,7 +30,6 @@ public final class ScoringPipeline {
 
     private final RubricDefinition def;
     private final Lexicons lex;
-    private final PolarityClassifier polarity;
     private final Segmenter segmenter;
     private final SectionInference inference;
     private final Measurer measurer;
@@ -44,7 +42,6 @@ public final class ScoringPipeline {
     public ScoringPipeline(RubricDefinition def) {
         this.def = def;
         this.lex = new Lexicons(def);
-        this.polarity = new PolarityClassifier(def.polarity(), def.classes());
         Map<String, SectionKind> aliases = new HashMap<>(def.sectionAliases());
         this.segmenter = new Segmenter(aliases, Set.copyOf(def.abbreviations()), def.numberWords());
         this.inference = new SectionInference(def);
@@ -65,7 +62,7 @@ public final class ScoringPipeline {
     }
 
     public Scorecard score(StoryText story, Set<Principle> claimed, Level target) {
-        LexiconHits hits = lex.index.match(story, polarity);
+        LexiconHits hits = lex.index.match(story);
         if (story.mode == SegmentationMode.INFERRED) {
             story.applyInferredSections(inference.infer(story, hits, lex));
         }

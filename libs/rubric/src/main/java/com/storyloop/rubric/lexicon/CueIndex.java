@@ -2,7 +2,7 @@ package com.storyloop.rubric.lexicon;
 
 import com.storyloop.rubric.text.SentenceSpan;
 import com.storyloop.rubric.text.StoryText;
-import com.storyloop.rubric.text.Token;
+import com.storyloop.rubric.text.TokenKind;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -12,9 +12,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * All lexicons of a rubric definition compiled into one index keyed by the first token (a char
- * trie for exact and prefix words). Matching a story is one pass over its tokens; each candidate
- * is verified in place, so cost grows with text length, not with lexicon size.
+ * All lexicons of a rubric definition compiled into one index keyed by the first token. Words
+ * and prefixes are numbered in a {@link Vocabulary}; a story's tokens are resolved once, then
+ * candidates are found by array lookup and verified in place with bit tests. Cost grows with the
+ * text length, not with the number of patterns.
  */
 public final class CueIndex {
 
@@ -28,19 +29,21 @@ public final class CueIndex {
         }
     }
 
-    private static final class Node {
-        final Map<Character, Node> next = new HashMap<>();
-        final List<Variant> exact = new ArrayList<>();
-        final List<Variant> prefix = new ArrayList<>();
-    }
+    private static final Variant[] NO_VARIANTS = new Variant[0];
 
     private final List<String> lexiconNames;
     private final Map<String, Integer> lexiconIds;
     private final List<Cue> cues;
-    private final Node root = new Node();
-    private final List<Variant> generic = new ArrayList<>();
+    private final Vocabulary vocabulary = new Vocabulary();
+    private final Variant[][] byWord;
+    private final Variant[][] byPrefix;
+    /** Variants whose first position is a token class, by the token kind they can start at. */
+    private final Variant[][] genericByKind;
+    /** Variants whose first position has a *suffix alternative. */
+    private final Variant[] suffixFirst;
+    private final PolarityClassifier polarity;
 
-    private CueIndex(List<String> names, List<Cue> cues, List<Variant> variants) {
+    private CueIndex(List<String> names, List<Cue> cues, List<Variant> variants, PolarityClassifier polarity) {
         this.lexiconNames = List.copyOf(names);
         Map<String, Integer> ids = new HashMap<>();
         for (int i = 0; i < names.size(); i++) {
@@ -48,27 +51,75 @@ public final class CueIndex {
         }
         this.lexiconIds = Collections.unmodifiableMap(ids);
         this.cues = List.copyOf(cues);
+        this.polarity = polarity;
         for (Variant v : variants) {
-            for (Atom a : v.elements[0].alternatives) {
-                switch (a.type) {
-                    case EXACT: node(a.text).exact.add(v); break;
-                    case PREFIX: node(a.text).prefix.add(v); break;
-                    default:
-                        if (!generic.contains(v)) {
-                            generic.add(v);
-                        }
-                        break;
-                }
+            for (Element e : v.elements) {
+                e.register(vocabulary);
             }
         }
+        for (Element[] after : polarity.afterPatterns()) {
+            for (Element e : after) {
+                e.register(vocabulary);
+            }
+        }
+        for (Variant v : variants) {
+            for (Element e : v.elements) {
+                e.bind(vocabulary);
+            }
+        }
+        for (Element[] after : polarity.afterPatterns()) {
+            for (Element e : after) {
+                e.bind(vocabulary);
+            }
+        }
+        vocabulary.freeze();
+        List<List<Variant>> words = new ArrayList<>();
+        for (int i = 0; i < vocabulary.wordCount(); i++) {
+            words.add(new ArrayList<>());
+        }
+        List<List<Variant>> prefixes = new ArrayList<>();
+        for (int i = 0; i < vocabulary.prefixCount(); i++) {
+            prefixes.add(new ArrayList<>());
+        }
+        List<List<Variant>> byKind = new ArrayList<>();
+        for (int k = 0; k < TokenKind.values().length; k++) {
+            byKind.add(new ArrayList<>());
+        }
+        List<Variant> suffix = new ArrayList<>();
+        for (Variant v : variants) {
+            boolean kindFirst = false;
+            boolean suffixAtom = false;
+            for (Atom a : v.elements[0].alternatives) {
+                switch (a.type) {
+                    case EXACT: words.get(vocabulary.word(a.text)).add(v); break;
+                    case PREFIX: prefixes.get(vocabulary.prefix(a.text)).add(v); break;
+                    case SUFFIX: suffixAtom = true; break;
+                    default: kindFirst = true; break;
+                }
+            }
+            if (kindFirst) {
+                for (TokenKind k : TokenKind.values()) {
+                    if (v.elements[0].acceptsKind(k)) {
+                        byKind.get(k.ordinal()).add(v);
+                    }
+                }
+            }
+            if (suffixAtom) {
+                suffix.add(v);
+            }
+        }
+        this.byWord = toArrays(words);
+        this.byPrefix = toArrays(prefixes);
+        this.genericByKind = toArrays(byKind);
+        this.suffixFirst = suffix.toArray(NO_VARIANTS);
     }
 
-    private Node node(String word) {
-        Node n = root;
-        for (int i = 0; i < word.length(); i++) {
-            n = n.next.computeIfAbsent(word.charAt(i), c -> new Node());
+    private static Variant[][] toArrays(List<List<Variant>> lists) {
+        Variant[][] out = new Variant[lists.size()][];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = lists.get(i).isEmpty() ? NO_VARIANTS : lists.get(i).toArray(NO_VARIANTS);
         }
-        return n;
+        return out;
     }
 
     public static Builder builder(Map<String, List<String>> classes) {
@@ -108,8 +159,9 @@ public final class CueIndex {
             return this;
         }
 
-        public CueIndex build() {
-            return new CueIndex(names, cues, variants);
+        /** Builds the index; the classifier's own patterns are bound to the same vocabulary. */
+        public CueIndex build(PolarityClassifier polarity) {
+            return new CueIndex(names, cues, variants, polarity);
         }
     }
 
@@ -134,35 +186,26 @@ public final class CueIndex {
     }
 
     /** Finds every cue of every lexicon in the story and classifies its polarity. */
-    public LexiconHits match(StoryText story, PolarityClassifier polarity) {
-        Token[] toks = story.tokens;
+    public LexiconHits match(StoryText story) {
+        TokenView tv = vocabulary.view(story.tokens, polarity::wordClasses);
         int cueCount = cues.size();
         int[] lastStart = new int[cueCount];
         Arrays.fill(lastStart, -1);
         int[] lastSlot = new int[cueCount];
         List<int[]> found = new ArrayList<>(); // {cueId, start, end, sentence}
-        List<Variant> candidates = new ArrayList<>();
         for (SentenceSpan s : story.sentences) {
             int sentEnd = s.tokenEnd;
             for (int i = s.tokenStart; i < sentEnd; i++) {
-                candidates.clear();
-                collect(toks[i], candidates);
-                for (Variant v : candidates) {
-                    int end = matchFrom(v.elements, 1, toks, i + 1, sentEnd);
-                    if (end < 0) {
-                        continue;
-                    }
-                    int cid = v.cue.id;
-                    if (lastStart[cid] == i) {
-                        int[] prev = found.get(lastSlot[cid]);
-                        if (end > prev[2]) {
-                            prev[2] = end;
-                        }
-                        continue;
-                    }
-                    lastStart[cid] = i;
-                    lastSlot[cid] = found.size();
-                    found.add(new int[]{cid, i, end, s.index});
+                int w = tv.word[i];
+                if (w >= 0) {
+                    verify(byWord[w], tv, i, sentEnd, s.index, false, lastStart, lastSlot, found);
+                }
+                for (int p : tv.prefixes[i]) {
+                    verify(byPrefix[p], tv, i, sentEnd, s.index, false, lastStart, lastSlot, found);
+                }
+                verify(genericByKind[tv.toks[i].kind.ordinal()], tv, i, sentEnd, s.index, false, lastStart, lastSlot, found);
+                if (suffixFirst.length > 0) {
+                    verify(suffixFirst, tv, i, sentEnd, s.index, true, lastStart, lastSlot, found);
                 }
             }
         }
@@ -182,63 +225,70 @@ public final class CueIndex {
             }
             List<int[]> l = per[lex];
             l.sort((a, b) -> a[1] != b[1] ? Integer.compare(a[1], b[1]) : a[2] != b[2] ? Integer.compare(b[2], a[2]) : Integer.compare(a[0], b[0]));
-            List<CueMatch> kept = new ArrayList<>(l.size());
-            int keptEnd = -1;
+            // overlapping matches of one lexicon merge into one span, attributed to the first cue
+            List<int[]> merged = new ArrayList<>(l.size());
             for (int[] f : l) {
-                if (f[1] < keptEnd) {
+                int[] last = merged.isEmpty() ? null : merged.get(merged.size() - 1);
+                if (last != null && f[1] < last[2]) {
+                    last[2] = Math.max(last[2], f[2]);
                     continue;
                 }
+                merged.add(f.clone());
+            }
+            List<CueMatch> kept = new ArrayList<>(merged.size());
+            for (int[] f : merged) {
                 SentenceSpan s = story.sentences.get(f[3]);
                 Cue cue = cues.get(f[0]);
-                Polarity p = polarity.classify(toks, cue, f[1], f[2], s.tokenStart, s.tokenEnd);
+                Polarity p = polarity.classify(tv, cue, f[1], f[2], s.tokenStart, s.tokenEnd);
                 kept.add(new CueMatch(cue, f[1], f[2], f[3], p));
-                keptEnd = f[2];
             }
             hits.set(lex, kept);
         }
         return hits;
     }
 
-    private void collect(Token t, List<Variant> out) {
-        String w = t.norm;
-        Node n = root;
-        boolean complete = true;
-        for (int k = 0; k < w.length(); k++) {
-            n = n.next.get(w.charAt(k));
-            if (n == null) {
-                complete = false;
-                break;
+    private static void verify(Variant[] candidates, TokenView tv, int i, int sentEnd, int sentence, boolean checkFirst,
+                               int[] lastStart, int[] lastSlot, List<int[]> found) {
+        for (Variant v : candidates) {
+            if (checkFirst && !v.elements[0].matches(tv, i)) {
+                continue;
             }
-            out.addAll(n.prefix);
-        }
-        if (complete) {
-            out.addAll(n.exact);
-        }
-        for (Variant v : generic) {
-            if (v.elements[0].matches(t)) {
-                out.add(v);
+            int end = matchFrom(v.elements, 1, tv, i + 1, sentEnd);
+            if (end < 0) {
+                continue;
             }
+            int cid = v.cue.id;
+            if (lastStart[cid] == i) {
+                int[] prev = found.get(lastSlot[cid]);
+                if (end > prev[2]) {
+                    prev[2] = end;
+                }
+                continue;
+            }
+            lastStart[cid] = i;
+            lastSlot[cid] = found.size();
+            found.add(new int[]{cid, i, end, sentence});
         }
     }
 
     /** Matches elements[e..] from token t; returns the end token (exclusive) or -1. Gaps match shortest first. */
-    static int matchFrom(Element[] els, int e, Token[] toks, int t, int limit) {
+    static int matchFrom(Element[] els, int e, TokenView tv, int t, int limit) {
         if (e == els.length) {
             return t;
         }
         Element el = els[e];
         if (el.isGap()) {
             for (int g = 0; g <= el.gap && t + g <= limit; g++) {
-                int r = matchFrom(els, e + 1, toks, t + g, limit);
+                int r = matchFrom(els, e + 1, tv, t + g, limit);
                 if (r >= 0) {
                     return r;
                 }
             }
             return -1;
         }
-        if (t >= limit || !el.matches(toks[t])) {
+        if (t >= limit || !el.matches(tv, t)) {
             return -1;
         }
-        return matchFrom(els, e + 1, toks, t + 1, limit);
+        return matchFrom(els, e + 1, tv, t + 1, limit);
     }
 }

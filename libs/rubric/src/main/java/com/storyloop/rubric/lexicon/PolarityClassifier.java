@@ -50,11 +50,55 @@ public final class PolarityClassifier {
         return negators.matches(w);
     }
 
-    Polarity classify(Token[] toks, Cue cue, int start, int end, int sentStart, int sentEnd) {
+    List<Element[]> afterPatterns() {
+        return after;
+    }
+
+    static final int NEG = 1;
+    static final int HYP = 2;
+    static final int REP = 4;
+    static final int SUBJ = 8;
+    static final int SELF = 16;
+    static final int BREAK = 32;
+    static final int FILLER = 64;
+    static final int NOBODY = 128;
+
+    /** The polarity word classes of one word (negator, hypothetical, reported, subject...). */
+    int wordClasses(String w) {
+        int v = 0;
+        if (negators.matches(w)) {
+            v |= NEG;
+            if (w.equals("nobody") || w.equals("none")) {
+                v |= NOBODY;
+            }
+        }
+        if (hypothetical.matches(w)) {
+            v |= HYP;
+        }
+        if (reported.matches(w)) {
+            v |= REP;
+        }
+        if (subjects.matches(w)) {
+            v |= SUBJ;
+        }
+        if (selfSubjects.matches(w)) {
+            v |= SELF;
+        }
+        if (breakers.matches(w)) {
+            v |= BREAK;
+        }
+        if (fillers.matches(w) || w.endsWith("ly")) {
+            v |= FILLER;
+        }
+        return v;
+    }
+
+    Polarity classify(TokenView tv, Cue cue, int start, int end, int sentStart, int sentEnd) {
+        Token[] toks = tv.toks;
+        int[] cls = tv.classes;
         // a negator inside the match that the pattern itself does not spell out ("review was not skipped")
         for (int k = start + 1; k < end; k++) {
-            String w = toks[k].norm;
-            if (negators.matches(w) && !cue.literals.contains(w)) {
+            if ((cls[k] & NEG) != 0 && !cue.literals.contains(toks[k].norm)) {
                 return Polarity.NEGATED;
             }
         }
@@ -63,39 +107,39 @@ public final class PolarityClassifier {
             if (toks[j + 1].breakBefore) {
                 break;
             }
-            String w = toks[j].norm;
-            if (breakers.matches(w)) {
+            int c = cls[j];
+            if ((c & BREAK) != 0) {
                 break;
             }
-            if (negators.matches(w)) {
+            if ((c & NEG) != 0) {
                 return Polarity.NEGATED;
             }
-            if (hypothetical.matches(w)) {
+            if ((c & HYP) != 0) {
                 return Polarity.HYPOTHETICAL;
             }
-            if (reported.matches(w)) {
-                if (!speakerIsSelf(toks, j, sentStart)) {
+            if ((c & REP) != 0) {
+                if (!speakerIsSelf(toks, cls, j, sentStart)) {
                     return Polarity.REPORTED;
                 }
                 continue;
             }
-            if (subjects.matches(w)) {
-                // the frame just before the subject: "if we ...", "suggested we ...", "asked me ... we"
+            if ((c & SUBJ) != 0) {
+                // the frame just before the subject: "if we ...", "suggested we ...", "nobody ... we"
                 for (int k = j - 1; k >= Math.max(sentStart, j - 2); k--) {
                     if (toks[k + 1].breakBefore) {
                         break;
                     }
-                    String w2 = toks[k].norm;
-                    if (negators.matches(w2) && (w2.equals("nobody") || w2.equals("none"))) {
+                    int c2 = cls[k];
+                    if ((c2 & NOBODY) != 0) {
                         return Polarity.NEGATED;
                     }
-                    if (hypothetical.matches(w2)) {
+                    if ((c2 & HYP) != 0) {
                         return Polarity.HYPOTHETICAL;
                     }
-                    if (reported.matches(w2) && !speakerIsSelf(toks, k, sentStart)) {
+                    if ((c2 & REP) != 0 && !speakerIsSelf(toks, cls, k, sentStart)) {
                         return Polarity.REPORTED;
                     }
-                    if (!fillers.matches(w2)) {
+                    if ((c2 & FILLER) == 0) {
                         break;
                     }
                 }
@@ -108,7 +152,7 @@ public final class PolarityClassifier {
                 break;
             }
             for (Element[] v : after) {
-                if (CueIndex.matchFrom(v, 0, toks, pos, sentEnd) >= 0) {
+                if (CueIndex.matchFrom(v, 0, tv, pos, sentEnd) >= 0) {
                     return Polarity.NEGATED;
                 }
             }
@@ -121,28 +165,27 @@ public final class PolarityClassifier {
      * opens a clause with its subject elided ("I went back to them, said plainly ..."), the
      * sentence's own subject decides.
      */
-    private boolean speakerIsSelf(Token[] toks, int verb, int sentStart) {
+    private boolean speakerIsSelf(Token[] toks, int[] cls, int verb, int sentStart) {
         for (int k = verb - 1; k >= Math.max(sentStart, verb - 3); k--) {
             if (toks[k + 1].breakBefore) {
-                return sentenceSubjectIsSelf(toks, sentStart, verb);
+                return sentenceSubjectIsSelf(cls, sentStart, verb);
             }
-            String w = toks[k].norm;
-            if (selfSubjects.matches(w)) {
+            if ((cls[k] & SELF) != 0) {
                 return true;
             }
-            if (!(fillers.matches(w) || w.endsWith("ly"))) {
+            if ((cls[k] & FILLER) == 0) {
                 return false;
             }
         }
-        return verb == sentStart || toks[verb].breakBefore ? sentenceSubjectIsSelf(toks, sentStart, verb) : false;
+        return verb == sentStart || toks[verb].breakBefore ? sentenceSubjectIsSelf(cls, sentStart, verb) : false;
     }
 
-    private boolean sentenceSubjectIsSelf(Token[] toks, int sentStart, int limit) {
+    private static boolean sentenceSubjectIsSelf(int[] cls, int sentStart, int limit) {
         for (int k = sentStart; k < Math.min(limit, sentStart + 3); k++) {
-            if (selfSubjects.matches(toks[k].norm)) {
+            if ((cls[k] & SELF) != 0) {
                 return true;
             }
-            if (subjects.matches(toks[k].norm)) {
+            if ((cls[k] & SUBJ) != 0) {
                 return false;
             }
         }

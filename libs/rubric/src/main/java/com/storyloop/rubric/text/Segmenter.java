@@ -104,7 +104,8 @@ public final class Segmenter {
                 Matcher l = LABEL.matcher(line);
                 if (l.lookingAt()) {
                     SectionKind k = lookup(l.group(1));
-                    if (k != null) {
+                    // a label of the section we are already in ("Raw data:" inside the appendix) is content
+                    if (k != null && k != currentKind) {
                         kind = k;
                         heading = l.group(1).strip();
                         newBodyStart = lineStart + l.end();
