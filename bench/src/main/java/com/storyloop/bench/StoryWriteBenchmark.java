@@ -97,6 +97,7 @@ public final class StoryWriteBenchmark {
             StoryWriteBenchmark bench = new StoryWriteBenchmark("http://127.0.0.1:" + port);
             bench.awaitHealthy(service, Duration.ofMinutes(3));
 
+            String loadBefore = loadAverage();
             System.out.println("Drafting " + WRITERS * STORIES_PER_WRITER + " stories in " + WRITERS + " banks ...");
             List<List<OwnedStory>> owned = bench.draftStories();
             System.out.println("Warming up (JIT, connection pools) ...");
@@ -111,7 +112,7 @@ public final class StoryWriteBenchmark {
             System.out.printf("HTTP ceiling (GET liveness): %,.0f/s%n", liveness.perSecond());
             double pgbench = pgbenchRevisions(postgres, work, window);
             System.out.printf("pgbench, the revision's SQL: %,.0f/s%n", pgbench);
-            report(window, revisions, paced, liveness.perSecond(), pgbench);
+            report(window, revisions, paced, liveness.perSecond(), pgbench, loadBefore, loadAverage());
         } finally {
             if (service != null) {
                 service.destroy();
@@ -394,7 +395,18 @@ public final class StoryWriteBenchmark {
         return Double.parseDouble(tps.group(1));
     }
 
-    static void report(Duration window, Throughput revisions, Histogram paced, double httpCeiling, double pgbench) throws IOException {
+    /** The 1-, 5- and 15-minute load averages: other work on the same cores shows up in every figure. */
+    static String loadAverage() {
+        try {
+            String[] parts = Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+");
+            return parts[0] + " / " + parts[1] + " / " + parts[2];
+        } catch (IOException | RuntimeException e) {
+            return "unknown";
+        }
+    }
+
+    static void report(Duration window, Throughput revisions, Histogram paced, double httpCeiling, double pgbench, String loadBefore,
+                       String loadAfter) throws IOException {
         StringBuilder md = new StringBuilder();
         md.append("## Story writes: revisions through HTTP\n\n");
         md.append("Command: `./storyloop bench story` (").append(window.toSeconds()).append(" s per run after a 10 s warm-up). Measured ")
@@ -417,7 +429,9 @@ public final class StoryWriteBenchmark {
                 ms(revisions.latency().getValueAtPercentile(50)), ms(revisions.latency().getValueAtPercentile(99)), revisions.refused()));
         md.append(String.format("Paced run: %d requests, max %.1f ms. ", paced.getTotalCount(), ms(paced.getMaxValue())));
         md.append("A revision reads the story's stream, decides, appends and upserts the summary in one transaction; the ceiling ")
-                .append("rows show what the database alone and HTTP alone sustain on the same cores.\n");
+                .append("rows show what the database alone and HTTP alone sustain on the same cores. Load average (1/5/15 min) ")
+                .append(loadBefore).append(" before the runs, ").append(loadAfter).append(" after: anything else running on these cores ")
+                .append("lowers every figure here, the ceilings included.\n");
         Path file = RepositoryLayout.locate().root().resolve("docs/benchmarks.md");
         BenchmarkReport.writeSection(file, "story", md.toString());
         System.out.println("\n" + md + "\nWritten to " + file);

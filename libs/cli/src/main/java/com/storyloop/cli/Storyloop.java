@@ -36,6 +36,7 @@ public final class Storyloop {
                 case "logs" -> platform.logs(rest.length > 0 ? Optional.of(rest[0]) : Optional.empty(), 200);
                 case "reset" -> platform.reset();
                 case "republish" -> republish(config, rest, out);
+                case "import" -> ImportCommand.run(config, rest, out);
                 default -> {
                     err.println("Unknown command: " + command + "\n" + USAGE);
                     return 2;
@@ -75,6 +76,8 @@ public final class Storyloop {
               status                the service map with each component's state
               logs [SERVICE]        list the log files, or the last lines of one (kafka, postgres, story, ...)
               reset                 stop and delete all local data
+              import FILE --bank BANK_ID
+                                    draft every story of a Markdown or JSON document into a bank (all or nothing)
               republish SERVICE --from N
                                     publish a service's events again from event-store position N
               score [--json] [--principles CODE,...] [--level L6] FILE|-
