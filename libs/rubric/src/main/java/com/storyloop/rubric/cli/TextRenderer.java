@@ -92,14 +92,19 @@ final class TextRenderer {
         sb.append('\n');
 
         sb.append(style(BOLD, "Principles")).append(" (fit 0-1; \u2713 demonstrated at 0.6+, * claimed)\n");
+        int hidden = 0;
         for (PrincipleFit f : c.principles().fits()) {
-            if (f.fit() == 0 && !f.claimed()) {
+            if (f.fit() < 0.3 && !f.claimed()) {
+                hidden++;
                 continue;
             }
             int filled = (int) Math.round(f.fit() * 10);
             sb.append(String.format(Locale.ROOT, "  %-22s %.2f ", f.principle().name(), f.fit()));
             sb.append(style(f.demonstrated() ? GREEN : DIM, "\u2588".repeat(filled) + "\u2591".repeat(10 - filled)));
             sb.append(f.demonstrated() ? " \u2713" : "  ").append(f.claimed() ? " *" : "").append('\n');
+        }
+        if (hidden > 0) {
+            sb.append(style(DIM, "  " + hidden + " other principle(s) below 0.30")).append('\n');
         }
         for (PrincipleNote n : c.principles().warnings()) {
             sb.append("  ").append(style(YELLOW, "warning: ")).append(n.message()).append('\n');

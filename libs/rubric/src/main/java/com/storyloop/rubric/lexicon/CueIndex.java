@@ -192,7 +192,7 @@ public final class CueIndex {
         int[] lastStart = new int[cueCount];
         Arrays.fill(lastStart, -1);
         int[] lastSlot = new int[cueCount];
-        List<int[]> found = new ArrayList<>(); // {cueId, start, end, sentence}
+        Found found = new Found();
         for (SentenceSpan s : story.sentences) {
             int sentEnd = s.tokenEnd;
             for (int i = s.tokenStart; i < sentEnd; i++) {
@@ -211,7 +211,8 @@ public final class CueIndex {
         }
         @SuppressWarnings("unchecked")
         List<int[]>[] per = new List[lexiconNames.size()];
-        for (int[] f : found) {
+        for (int k = 0; k < found.size; k++) {
+            int[] f = {found.cue[k], found.start[k], found.end[k], found.sentence[k]};
             int lex = cues.get(f[0]).lexicon;
             if (per[lex] == null) {
                 per[lex] = new ArrayList<>();
@@ -247,8 +248,31 @@ public final class CueIndex {
         return hits;
     }
 
+    /** Raw matches of one story, as parallel growable arrays. */
+    private static final class Found {
+        int size;
+        int[] cue = new int[256];
+        int[] start = new int[256];
+        int[] end = new int[256];
+        int[] sentence = new int[256];
+
+        void add(int c, int s, int e, int sent) {
+            if (size == cue.length) {
+                cue = Arrays.copyOf(cue, size * 2);
+                start = Arrays.copyOf(start, size * 2);
+                end = Arrays.copyOf(end, size * 2);
+                sentence = Arrays.copyOf(sentence, size * 2);
+            }
+            cue[size] = c;
+            start[size] = s;
+            end[size] = e;
+            sentence[size] = sent;
+            size++;
+        }
+    }
+
     private static void verify(Variant[] candidates, TokenView tv, int i, int sentEnd, int sentence, boolean checkFirst,
-                               int[] lastStart, int[] lastSlot, List<int[]> found) {
+                               int[] lastStart, int[] lastSlot, Found found) {
         for (Variant v : candidates) {
             if (checkFirst && !v.elements[0].matches(tv, i)) {
                 continue;
@@ -259,15 +283,15 @@ public final class CueIndex {
             }
             int cid = v.cue.id;
             if (lastStart[cid] == i) {
-                int[] prev = found.get(lastSlot[cid]);
-                if (end > prev[2]) {
-                    prev[2] = end;
+                int slot = lastSlot[cid];
+                if (end > found.end[slot]) {
+                    found.end[slot] = end;
                 }
                 continue;
             }
             lastStart[cid] = i;
-            lastSlot[cid] = found.size();
-            found.add(new int[]{cid, i, end, sentence});
+            lastSlot[cid] = found.size;
+            found.add(cid, i, end, sentence);
         }
     }
 

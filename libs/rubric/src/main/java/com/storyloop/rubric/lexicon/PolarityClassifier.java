@@ -54,6 +54,15 @@ public final class PolarityClassifier {
         return after;
     }
 
+    private boolean startsAfterPattern(TokenView tv, int pos) {
+        for (Element[] v : after) {
+            if (v[0].matches(tv, pos)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     static final int NEG = 1;
     static final int HYP = 2;
     static final int REP = 4;
@@ -150,6 +159,9 @@ public final class PolarityClassifier {
             int pos = end + g;
             if (pos >= sentEnd || toks[pos].breakBefore) {
                 break;
+            }
+            if (!startsAfterPattern(tv, pos)) {
+                continue;
             }
             for (Element[] v : after) {
                 if (CueIndex.matchFrom(v, 0, tv, pos, sentEnd) >= 0) {

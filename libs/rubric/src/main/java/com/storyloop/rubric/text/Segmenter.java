@@ -90,17 +90,17 @@ public final class Segmenter {
                 lineEnd = n;
             }
             String line = text.substring(lineStart, lineEnd);
-            Matcher h = HEADING.matcher(line);
             SectionKind kind = null;
             String heading = null;
             int newBodyStart = -1;
             boolean headingLine = false;
-            if (h.matches()) {
+            Matcher h = mayBeHeading(line) ? HEADING.matcher(line) : null;
+            if (h != null && h.matches()) {
                 headingLine = true;
                 heading = h.group(2).strip();
                 kind = lookup(heading);
                 newBodyStart = Math.min(n, lineEnd + 1);
-            } else if (line.indexOf(':') > 0) {
+            } else if (mayBeLabel(line)) {
                 Matcher l = LABEL.matcher(line);
                 if (l.lookingAt()) {
                     SectionKind k = lookup(l.group(1));
@@ -146,6 +146,20 @@ public final class Segmenter {
         }
         sections.addAll(found);
         return build(text, norm, SegmentationMode.HEADINGS, sections, skipped);
+    }
+
+    private static boolean mayBeHeading(String line) {
+        int i = 0;
+        while (i < line.length() && i < 3 && line.charAt(i) == ' ') {
+            i++;
+        }
+        return i < line.length() && line.charAt(i) == '#';
+    }
+
+    /** A label such as "Situation:" sits within the first few words of a line. */
+    private static boolean mayBeLabel(String line) {
+        int colon = line.indexOf(':');
+        return colon > 0 && colon <= 48;
     }
 
     /** End of a leading YAML front matter block ("---" ... "---"), or -1. */
