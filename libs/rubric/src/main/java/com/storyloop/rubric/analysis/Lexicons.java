@@ -2,6 +2,7 @@ package com.storyloop.rubric.analysis;
 
 import com.storyloop.rubric.definition.RubricDefinition;
 import com.storyloop.rubric.lexicon.CueIndex;
+import com.storyloop.rubric.lexicon.PolarityClassifier;
 import com.storyloop.rubric.scorecard.Principle;
 import com.storyloop.rubric.scorecard.SectionKind;
 import com.storyloop.rubric.scorecard.SignalKind;
@@ -15,7 +16,7 @@ import java.util.Map;
  */
 public final class Lexicons {
     public final CueIndex index;
-    public final com.storyloop.rubric.lexicon.PolarityClassifier polarity;
+    public final PolarityClassifier polarity;
 
     public final int decision;
     public final int frictionStrong;
@@ -61,7 +62,7 @@ public final class Lexicons {
             b.add(strongName(p), def.principle(p).strong());
             b.add(supportingName(p), def.principle(p).supporting());
         }
-        this.polarity = new com.storyloop.rubric.lexicon.PolarityClassifier(def.polarity(), def.classes());
+        this.polarity = new PolarityClassifier(def.polarity(), def.classes());
         this.index = b.build(polarity);
         decision = id("agency.decision");
         frictionStrong = id("friction.strong");

@@ -4,7 +4,6 @@ import com.storyloop.rubric.definition.RubricDefinition;
 import com.storyloop.rubric.scorecard.Measurements;
 import com.storyloop.rubric.scorecard.SectionKind;
 import com.storyloop.rubric.text.SentenceSpan;
-import com.storyloop.rubric.text.Token;
 import com.storyloop.rubric.lexicon.WordSet;
 
 import java.util.EnumMap;
@@ -78,9 +77,5 @@ final class Measurer {
 
     static double round3(double v) {
         return Math.round(v * 1000.0) / 1000.0;
-    }
-
-    static boolean isQuantity(Token t) {
-        return t.kind.isQuantity();
     }
 }
