@@ -35,6 +35,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 
+import com.storyloop.eventing.Backoff;
 import com.storyloop.events.EventMetadata;
 import com.storyloop.schemas.EventCodec;
 import com.storyloop.schemas.EventDecodingException;
@@ -106,7 +107,7 @@ public final class EventConsumer implements AutoCloseable {
     }
 
     private void run() {
-        Duration backoff = settings.retryBackoff();
+        Backoff backoff = new Backoff(settings.retryBackoff(), Duration.ofSeconds(10));
         while (running) {
             try (KafkaConsumer<String, byte[]> kafka = createConsumer()) {
                 consumer = kafka;
@@ -120,15 +121,15 @@ public final class EventConsumer implements AutoCloseable {
                     for (TopicPartition partition : kafka.assignment()) {
                         kafka.currentLag(partition).ifPresent(l -> lag.put(partition, l));
                     }
-                    backoff = settings.retryBackoff();
+                    backoff.reset();
                 }
             } catch (WakeupException e) {
                 // close() asked us to stop
             } catch (RuntimeException e) {
                 if (running) {
-                    log.warn("Consumer {} restarts after {} ms: {}", settings.group(), backoff.toMillis(), e.toString());
-                    pause(backoff);
-                    backoff = backoff.multipliedBy(2).compareTo(Duration.ofSeconds(10)) > 0 ? Duration.ofSeconds(10) : backoff.multipliedBy(2);
+                    Duration delay = backoff.next();
+                    log.warn("Consumer {} restarts after {} ms: {}", settings.group(), delay.toMillis(), e.toString());
+                    pause(delay);
                 }
             }
         }
@@ -366,10 +367,7 @@ public final class EventConsumer implements AutoCloseable {
     }
 
     private void pause(Duration duration) {
-        try {
-            Thread.sleep(duration.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+        if (!Backoff.pause(duration)) {
             running = false;
         }
     }

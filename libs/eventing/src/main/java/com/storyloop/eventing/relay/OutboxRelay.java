@@ -24,6 +24,8 @@ import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import com.storyloop.eventing.Backoff;
+
 /**
  * Publishes a service's event table to Kafka (the table is the outbox; architecture.md section 3).
  *
@@ -255,27 +257,24 @@ public final class OutboxRelay implements AutoCloseable {
     }
 
     private void loop() {
-        Duration backoff = settings.idlePause();
+        Backoff backoff = new Backoff(settings.idlePause(), Duration.ofSeconds(5));
         while (running) {
             try {
                 int relayed = relayOnce();
-                backoff = settings.idlePause();
+                backoff.reset();
                 if (relayed < settings.pageSize()) {
                     pause(relayed == -1 ? Duration.ofMillis(500) : settings.idlePause());
                 }
             } catch (RuntimeException e) {
-                log.warn("Relay {} will retry in {} ms: {}", settings.relayName(), backoff.toMillis(), e.getMessage());
-                pause(backoff);
-                backoff = backoff.multipliedBy(2).compareTo(Duration.ofSeconds(5)) > 0 ? Duration.ofSeconds(5) : backoff.multipliedBy(2);
+                Duration delay = backoff.next();
+                log.warn("Relay {} will retry in {} ms: {}", settings.relayName(), delay.toMillis(), e.getMessage());
+                pause(delay);
             }
         }
     }
 
     private void pause(Duration duration) {
-        try {
-            Thread.sleep(duration.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+        if (!Backoff.pause(duration)) {
             running = false;
         }
     }
