@@ -50,7 +50,7 @@ import com.storyloop.runtime.RepositoryLayout;
  */
 public final class StoryWriteBenchmark {
 
-    static final int WRITERS = 32;
+    static final int WRITERS = Integer.getInteger("bench.writers", 32);
     static final int STORIES_PER_WRITER = 40;
     static final int PACED_RATE = 200;
     static final List<String> SERVICE_JVM_FLAGS = List.of("-Xms256m", "-Xmx512m", "-XX:+UseSerialGC");
@@ -422,6 +422,10 @@ public final class StoryWriteBenchmark {
                 .append(" | 1,000/s |\n");
         md.append("| (same run) | | GET /actuator/health/liveness on the same service, ").append(WRITERS).append(" connections | ")
                 .append(fmt(httpCeiling)).append(" | ").append(pct(revisions.perSecond(), httpCeiling)).append(" | |\n");
+        // a revision needs the database and HTTP on the same cores: their costs add up, so together they leave at most this
+        double combined = 1 / (1 / pgbench + 1 / httpCeiling);
+        md.append("| (same run) | | both of the above sharing these cores: 1 / (1/pgbench + 1/HTTP) | ").append(fmt(combined)).append(" | ")
+                .append(pct(revisions.perSecond(), combined)).append(" | |\n");
         md.append(String.format("| latency p50 at %d revisions/s (paced, open loop) | %.1f ms | | | | |%n", PACED_RATE, ms(paced.getValueAtPercentile(50))));
         md.append(String.format("| latency p99 at %d revisions/s (paced, open loop) | %.1f ms | | | | < 100 ms |%n", PACED_RATE,
                 ms(paced.getValueAtPercentile(99))));
