@@ -1,0 +1,119 @@
+package com.storyloop.scoring.rubrics.adapter.in.web;
+
+import java.net.URI;
+import java.util.List;
+import java.util.UUID;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import com.storyloop.rubric.definition.RubricDefinition;
+import com.storyloop.scoring.common.EventContext;
+import com.storyloop.scoring.rubrics.application.AdoptRubricHandler;
+import com.storyloop.scoring.rubrics.application.OrgAdoptions;
+import com.storyloop.scoring.rubrics.application.RegisterRubricHandler;
+import com.storyloop.scoring.rubrics.application.RubricCatalog;
+import com.storyloop.scoring.rubrics.application.RubricDefinitions;
+import com.storyloop.web.problems.FieldProblem;
+import com.storyloop.web.problems.InvalidInput;
+import com.storyloop.web.problems.Problems;
+import com.storyloop.web.problems.ResourceNotFound;
+
+/**
+ * Rubric versions: the built-in one plus definitions registered as data ({@code POST /api/rubrics}, an admin's job), and
+ * each organisation's adopted version ({@code POST /api/orgs/{orgId}/rubric}), which starts a rescoring job.
+ */
+@RestController
+class RubricController {
+
+    private final RubricCatalog catalog;
+    private final RubricDefinitions definitions;
+    private final RegisterRubricHandler register;
+    private final AdoptRubricHandler adopt;
+    private final OrgAdoptions adoptions;
+
+    RubricController(RubricCatalog catalog, RubricDefinitions definitions, RegisterRubricHandler register, AdoptRubricHandler adopt,
+                     OrgAdoptions adoptions) {
+        this.catalog = catalog;
+        this.definitions = definitions;
+        this.register = register;
+        this.adopt = adopt;
+        this.adoptions = adoptions;
+    }
+
+    record Registered(String rubricVersion, boolean created) {
+    }
+
+    /** The body is the definition document itself (the format of rubric/v1.json); its {@code version} names it. */
+    @PostMapping(path = "/api/rubrics", consumes = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<Registered> register(@RequestBody(required = false) String definition, @RequestParam(required = false) String title,
+                                        @RequestParam(required = false) String providerId, @RequestParam(required = false) String packVersion) {
+        RegisterRubricHandler.Registered registered = register.register(definition, title, providerId, packVersion);
+        Registered body = new Registered(registered.rubricVersion(), registered.created());
+        URI location = URI.create("/api/rubrics/" + registered.rubricVersion());
+        return registered.created() ? ResponseEntity.created(location).body(body) : ResponseEntity.ok().location(location).body(body);
+    }
+
+    @GetMapping("/api/rubrics")
+    List<RubricCatalog.RubricVersion> versions() {
+        return catalog.versions();
+    }
+
+    /** The definition document of a version, as registered (the built-in one as shipped). */
+    @GetMapping(path = "/api/rubrics/{rubricVersion}", produces = MediaType.APPLICATION_JSON_VALUE)
+    String definition(@PathVariable String rubricVersion) {
+        if (rubricVersion.equals(catalog.standardVersion())) {
+            return RubricDefinition.standard().json();
+        }
+        return definitions.find(rubricVersion).map(RubricDefinitions.StoredDefinition::json)
+                .orElseThrow(() -> new ResourceNotFound("rubric version", rubricVersion));
+    }
+
+    record AdoptRequest(String rubricVersion) {
+    }
+
+    /** @param jobId the rescoring job (progress at {@code /api/rescoring/{jobId}}), null when the version was already in effect */
+    record Adoption(String orgId, String rubricVersion, String previousRubricVersion, UUID eventId, UUID jobId) {
+    }
+
+    @PostMapping(path = "/api/orgs/{orgId}/rubric", consumes = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<Adoption> adopt(@PathVariable String orgId, @RequestBody AdoptRequest request,
+                                   @RequestHeader(name = "X-Correlation-Id", required = false) String correlationId) {
+        if (request == null || request.rubricVersion() == null || request.rubricVersion().isBlank()) {
+            throw new InvalidInput(new FieldProblem("rubricVersion", "is required: the version to adopt (GET /api/rubrics lists them)"));
+        }
+        AdoptRubricHandler.Adopted adopted = adopt.adopt(orgId, request.rubricVersion(),
+                new EventContext("anonymous", correlationId != null ? correlationId : UUID.randomUUID().toString()));
+        Adoption body = new Adoption(orgId, adopted.rubricVersion(), adopted.previousVersion(), adopted.eventId(), adopted.jobId());
+        if (!adopted.changed()) {
+            return ResponseEntity.ok(body);
+        }
+        return ResponseEntity.accepted().location(URI.create("/api/rescoring/" + adopted.jobId())).body(body);
+    }
+
+    /** @param adopted false when the organisation never adopted a version and scores with the built-in one */
+    record OrgRubricView(String orgId, String rubricVersion, boolean adopted) {
+    }
+
+    @GetMapping("/api/orgs/{orgId}/rubric")
+    OrgRubricView orgRubric(@PathVariable String orgId) {
+        return adoptions.adoptedVersion(orgId).map(v -> new OrgRubricView(orgId, v, true))
+                .orElseGet(() -> new OrgRubricView(orgId, catalog.standardVersion(), false));
+    }
+
+    @ExceptionHandler(RegisterRubricHandler.RubricVersionTaken.class)
+    ResponseEntity<ProblemDetail> taken(RegisterRubricHandler.RubricVersionTaken e) {
+        return ResponseEntity.status(HttpStatus.CONFLICT).contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(Problems.of(HttpStatus.CONFLICT, "Rubric version taken", e.getMessage(), List.of(new FieldProblem("version", e.getMessage()))));
+    }
+}

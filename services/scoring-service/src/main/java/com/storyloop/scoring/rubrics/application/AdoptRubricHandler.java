@@ -1,0 +1,57 @@
+package com.storyloop.scoring.rubrics.application;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.UUID;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import com.storyloop.scoring.common.EventContext;
+import com.storyloop.scoring.rescoring.application.StartRescoringJob;
+import com.storyloop.scoring.rubrics.domain.AdoptRubric;
+import com.storyloop.scoring.rubrics.domain.RubricAdopted;
+import com.storyloop.scoring.rubrics.domain.RubricAdoptionDecider;
+
+/**
+ * An organisation adopts a rubric version: RubricAdopted, and a rescoring job over every revision it has, in one
+ * transaction. New revisions are scored with the new version from then on.
+ */
+@Service
+public class AdoptRubricHandler {
+
+    /** @param jobId null when nothing changed (the version was already in effect) */
+    public record Adopted(String orgId, String rubricVersion, String previousVersion, UUID eventId, UUID jobId) {
+
+        public boolean changed() {
+            return eventId != null;
+        }
+    }
+
+    private final OrgAdoptions adoptions;
+    private final RubricCatalog catalog;
+    private final StartRescoringJob rescoring;
+    private final Clock clock;
+
+    public AdoptRubricHandler(OrgAdoptions adoptions, RubricCatalog catalog, StartRescoringJob rescoring, Clock clock) {
+        this.adoptions = adoptions;
+        this.catalog = catalog;
+        this.rescoring = rescoring;
+        this.clock = clock;
+    }
+
+    @Transactional
+    public Adopted adopt(String orgId, String rubricVersion, EventContext context) {
+        adoptions.lockOrganisation(orgId);
+        OrgAdoptions.Loaded loaded = adoptions.load(orgId);
+        List<RubricAdopted> events = RubricAdoptionDecider.decide(
+                new AdoptRubric(orgId, rubricVersion, catalog.versionNames(), catalog.standardVersion(), clock.instant()), loaded.state());
+        if (events.isEmpty()) {
+            return new Adopted(orgId, rubricVersion, null, null, null);
+        }
+        RubricAdopted adopted = events.get(0);
+        UUID eventId = adoptions.append(adopted, loaded.version(), context);
+        UUID jobId = rescoring.start(orgId, rubricVersion, adopted.previousVersion(), eventId, context.correlationId());
+        return new Adopted(orgId, rubricVersion, adopted.previousVersion(), eventId, jobId);
+    }
+}
