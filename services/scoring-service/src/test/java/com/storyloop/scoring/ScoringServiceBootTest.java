@@ -2,8 +2,12 @@ package com.storyloop.scoring;
 
 import java.util.List;
 
+import org.springframework.test.annotation.DirtiesContext;
+
 import com.storyloop.testsupport.ServiceBootContract;
 
+/** Closes its context afterwards, so its consumer group member does not share partitions with the other tests' context. */
+@DirtiesContext
 class ScoringServiceBootTest extends ServiceBootContract {
 
     @Override
@@ -13,11 +17,12 @@ class ScoringServiceBootTest extends ServiceBootContract {
 
     @Override
     protected List<String> tables() {
-        return List.of("events", "relay_checkpoints", "inbox", "consumer_positions");
+        return List.of("events", "relay_checkpoints", "inbox", "consumer_positions", "idempotency_keys", "banks", "revisions", "organisations",
+                "rubric_definitions", "scorecards", "coach_scores", "rescoring_jobs", "rescoring_items");
     }
 
     @Override
     protected List<String> metrics() {
-        return List.of("storyloop_relay_lag");
+        return List.of("storyloop_relay_lag", "storyloop_consumer_lag", "storyloop_consumer_dead_lettered");
     }
 }

@@ -1,0 +1,144 @@
+package com.storyloop.scoring.coaching;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+
+import tools.jackson.databind.JsonNode;
+
+import com.storyloop.events.Level;
+import com.storyloop.events.PrincipleCode;
+import com.storyloop.events.scoring.CoachScored;
+import com.storyloop.scoring.support.ScoringServiceIT;
+import com.storyloop.scoring.support.Stories;
+import com.storyloop.scoring.support.StoryStream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** Coaches score revisions by hand: CoachScored on scoring.events, and calibration against the engine's scorecards. */
+class CoachScoreIT extends ScoringServiceIT {
+
+    static Map<String, Object> coachScore(String coachId, Map<String, Object> dimensions, String verdict, List<String> flags) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("coachId", coachId);
+        body.put("dimensions", dimensions);
+        body.put("verdict", verdict);
+        body.put("flags", flags);
+        body.put("comment", "Reads well; where is the number?");
+        return body;
+    }
+
+    /** A revision scored by the engine; returns its scorecard's dimensions, flags and verdict. */
+    JsonNode scoredRevision(StoryStream s) {
+        produce(s.opened(Level.L6), s.draftedStar(Stories.SITUATION, Stories.TASK, Stories.ACTION, Stories.RESULT, PrincipleCode.BIAS_FOR_ACTION));
+        await().atMost(PATIENCE).until(() -> get("/api/stories/" + s.storyId + "/revisions/1/scorecards/1.0.0").status() == 200);
+        return get("/api/stories/" + s.storyId + "/revisions/1/scorecards/1.0.0").json().get("scorecard");
+    }
+
+    @Test
+    void aCoachScoreBecomesCoachScoredAndCalibrationComparesItWithTheEngine() {
+        String org = "org-" + UUID.randomUUID();
+        StoryStream s = new StoryStream(org);
+        JsonNode engine = scoredRevision(s);
+        int engineFriction = engine.get("dimensions").get("FRICTION").get("score").asInt();
+        int engineResult = engine.get("dimensions").get("RESULT").get("score").asInt();
+        String engineVerdict = engine.get("verdict").asString(); // FAIL: the bypass caps it
+
+        // coach A agrees on FRICTION, is 2 away on RESULT (when possible), raises the bypass and a flag the engine did not
+        int coachResult = engineResult >= 2 ? engineResult - 2 : engineResult + 2;
+        Response recorded = post("/api/stories/" + s.storyId + "/revisions/1/coach-scores", coachScore("coach-ada",
+                Map.of("FRICTION", engineFriction, "RESULT", coachResult), engineVerdict, List.of("SAFEGUARD_BYPASS", "VILLAIN")))
+                .assertStatus(201);
+        assertThat(recorded.json().get("rubricVersion").asString()).isEqualTo("1.0.0");
+        assertThat(recorded.json().get("version").asLong()).isEqualTo(1);
+        String eventId = recorded.json().get("eventId").asString();
+        // coach B disagrees on the verdict; coach A's second score replaces the first for calibration
+        post("/api/stories/" + s.storyId + "/revisions/1/coach-scores", coachScore("coach-bo", Map.of("FRICTION", engineFriction), "PASS",
+                List.of())).assertStatus(201);
+        Response again = post("/api/stories/" + s.storyId + "/revisions/1/coach-scores", coachScore("coach-ada",
+                Map.of("FRICTION", engineFriction, "RESULT", coachResult), engineVerdict, List.of("SAFEGUARD_BYPASS", "VILLAIN"))).assertStatus(201);
+        assertThat(again.json().get("version").asLong()).isEqualTo(2);
+
+        List<Scored> events = readScoringEvents(read -> read.stream().anyMatch(e -> e.event() instanceof CoachScored
+                && ((CoachScored) e.event()).getMetadata().getEventId().toString().equals(eventId)));
+        Scored scored = events.stream().filter(e -> e.event() instanceof CoachScored
+                && ((CoachScored) e.event()).getMetadata().getEventId().toString().equals(eventId)).findFirst().orElseThrow();
+        CoachScored coach = (CoachScored) scored.event();
+        assertThat(scored.key()).isEqualTo(s.clientId);
+        assertThat(coach.getMetadata().getOrgId()).isEqualTo(org);
+        assertThat(coach.getMetadata().getActor()).isEqualTo("coach-ada");
+        assertThat(coach.getStoryId()).isEqualTo(s.storyId);
+        assertThat(coach.getBankId()).isEqualTo(s.bankId);
+        assertThat(coach.getRevision()).isEqualTo(1);
+        assertThat(coach.getCoachId()).isEqualTo("coach-ada");
+        assertThat(coach.getDimensions()).extracting(d -> d.getDimension().name() + "=" + d.getScore())
+                .containsExactly("FRICTION=" + engineFriction, "RESULT=" + coachResult);
+        assertThat(coach.getFlags()).extracting(Enum::name).containsExactly("SAFEGUARD_BYPASS", "VILLAIN");
+        assertThat(coach.getVerdict().name()).isEqualTo(engineVerdict);
+        assertThat(coach.getComment()).isEqualTo("Reads well; where is the number?");
+
+        JsonNode calibration = get("/api/calibration?orgId=" + org).assertStatus(200).json();
+        JsonNode report = calibration.get("report");
+        assertThat(report.get("comparisons").asInt()).isEqualTo(2);
+        assertThat(report.get("coaches").asInt()).isEqualTo(2);
+        JsonNode friction = dimension(report, "FRICTION");
+        assertThat(friction.get("compared").asInt()).isEqualTo(2);
+        assertThat(friction.get("meanAbsoluteDifference").asDouble()).isEqualTo(0.0);
+        assertThat(friction.get("exactAgreement").asDouble()).isEqualTo(1.0);
+        JsonNode result = dimension(report, "RESULT");
+        assertThat(result.get("compared").asInt()).isEqualTo(1);
+        assertThat(result.get("meanAbsoluteDifference").asDouble()).isEqualTo(2.0);
+        assertThat(result.get("exactAgreement").asDouble()).isEqualTo(0.0);
+        assertThat(result.get("withinOneAgreement").asDouble()).isEqualTo(0.0);
+        assertThat(dimension(report, "ARC").get("compared").asInt()).isZero();
+        JsonNode bypass = flag(report, "SAFEGUARD_BYPASS");
+        assertThat(bypass.get("bothRaised").asInt()).isEqualTo(1);
+        assertThat(bypass.get("onlyEngine").asInt()).isEqualTo(1);
+        assertThat(flag(report, "VILLAIN").get("onlyCoach").asInt()).isEqualTo(1);
+        assertThat(report.get("verdict").get("compared").asInt()).isEqualTo(2);
+        assertThat(report.get("verdict").get("agreed").asInt()).isEqualTo(1);
+        assertThat(report.get("verdict").get("agreement").asDouble()).isEqualTo(0.5);
+        assertThat(report.get("verdict").get("confusion").get("PASS").get(engineVerdict).asInt()).isEqualTo(1);
+
+        JsonNode onlyAda = get("/api/calibration?orgId=" + org + "&coachId=coach-ada").json().get("report");
+        assertThat(onlyAda.get("comparisons").asInt()).isEqualTo(1);
+        assertThat(onlyAda.get("verdict").get("agreement").asDouble()).isEqualTo(1.0);
+        assertThat(get("/api/stories/" + s.storyId + "/revisions/1/coach-scores").json().values()).hasSize(3);
+        assertThat(get("/api/calibration?orgId=org-nobody").json().get("report").get("comparisons").asInt()).isZero();
+    }
+
+    @Test
+    void badCoachScoresAreProblemDetailsNamingEachField() {
+        StoryStream s = new StoryStream("org-" + UUID.randomUUID());
+        scoredRevision(s);
+        String path = "/api/stories/" + s.storyId + "/revisions/1/coach-scores";
+        Map<String, Object> dims = new LinkedHashMap<>();
+        dims.put("FRICTION", 7);
+        dims.put("RESULT", 2.5);
+        dims.put("CHARM", 3);
+        Response response = post(path, coachScore("coach-ada", dims, "MAYBE", List.of("VILLAIN", "NOPE"))).assertProblem(400, "dimensions.FRICTION");
+        assertThat(response.json().get("errors").values()).extracting(e -> e.get("field").asString())
+                .containsExactly("dimensions.FRICTION", "dimensions.RESULT", "dimensions.CHARM", "verdict", "flags[1]");
+        post(path, coachScore(null, Map.of("ARC", 3), "PASS", List.of())).assertProblem(400, "coachId");
+        Map<String, Object> otherVersion = coachScore("coach-ada", Map.of("ARC", 3), "PASS", List.of());
+        otherVersion.put("rubricVersion", "9.9.9");
+        post(path, otherVersion).assertProblem(422, "rubricVersion");
+        post("/api/stories/" + s.storyId + "/revisions/7/coach-scores", coachScore("coach-ada", Map.of("ARC", 3), "PASS", List.of()))
+                .assertStatus(404);
+        get("/api/calibration").assertProblem(400, "orgId");
+        assertThat(get(path).json().values()).isEmpty();
+    }
+
+    static JsonNode dimension(JsonNode report, String name) {
+        return report.get("dimensions").values().stream().filter(d -> d.get("dimension").asString().equals(name)).findFirst().orElseThrow();
+    }
+
+    static JsonNode flag(JsonNode report, String name) {
+        return report.get("flags").values().stream().filter(d -> d.get("flag").asString().equals(name)).findFirst().orElseThrow();
+    }
+
+}
