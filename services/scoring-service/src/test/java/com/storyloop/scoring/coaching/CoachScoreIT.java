@@ -133,6 +133,24 @@ class CoachScoreIT extends ScoringServiceIT {
         assertThat(get(path).json().values()).isEmpty();
     }
 
+    @Test
+    void aRetriedCoachScoreWithTheSameIdempotencyKeyIsRecordedOnce() {
+        StoryStream s = new StoryStream("org-" + UUID.randomUUID());
+        scoredRevision(s);
+        String path = "/api/stories/" + s.storyId + "/revisions/1/coach-scores";
+        byte[] body = JSON.writeValueAsBytes(coachScore("coach-ada", Map.of("ARC", 3), "BORDERLINE", List.of()));
+        Map<String, String> key = Map.of("Idempotency-Key", "coach-ada-" + UUID.randomUUID());
+
+        Response first = send("POST", path, "application/json", body, key).assertStatus(201);
+        Response retry = send("POST", path, "application/json", body, key).assertStatus(201);
+
+        assertThat(retry.header("Idempotent-Replayed")).isEqualTo("true");
+        assertThat(retry.json().get("eventId").asString()).isEqualTo(first.json().get("eventId").asString());
+        assertThat(get(path).json().values()).hasSize(1);
+        assertThat(jdbc.queryForObject("select count(*) from events where stream_id = ?", Long.class,
+                "coach-score/" + s.storyId + "/1/coach-ada")).isEqualTo(1);
+    }
+
     static JsonNode dimension(JsonNode report, String name) {
         return report.get("dimensions").values().stream().filter(d -> d.get("dimension").asString().equals(name)).findFirst().orElseThrow();
     }
