@@ -57,7 +57,8 @@ class ClientDirectoryIT extends ServiceBootContract {
         String body = get("/api/orgs/" + org + "/clients").body();
         assertThat(body).contains("\"bankId\":\"bank-1\"").contains("\"interviewDate\":\"2027-02-01\"");
         await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.queryForObject(
-                "select count(*) from coverage.inbox where event_id = ?", Long.class, opened.getMetadata().getEventId()) == 1);
+                "select count(*) from coverage.inbox where consumer_group = ? and event_id = ?", Long.class, "coverage-client-directory",
+                opened.getMetadata().getEventId()) == 1);
         assertThat(jdbc.queryForObject("select count(*) from coverage.client_directory where org_id = ?", Long.class, org)).isEqualTo(1);
     }
 }

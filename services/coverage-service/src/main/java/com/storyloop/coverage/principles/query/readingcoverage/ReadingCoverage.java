@@ -1,0 +1,145 @@
+package com.storyloop.coverage.principles.query.readingcoverage;
+
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RestController;
+
+import com.storyloop.coverage.principles.adapter.in.kafka.PrincipleCoverageProjection;
+import com.storyloop.coverage.principles.domain.BankStory;
+import com.storyloop.coverage.principles.domain.CoverageReport;
+import com.storyloop.coverage.principles.domain.Principle;
+import com.storyloop.coverage.principles.domain.PrincipleCoverage;
+import com.storyloop.coverage.principles.domain.Scorecard;
+import com.storyloop.eventing.consumer.EventConsumer;
+import com.storyloop.eventing.spring.EventingAutoConfiguration.EventingLifecycle;
+import com.storyloop.web.problems.ResourceNotFound;
+
+/**
+ * GET /api/clients/{clientId}/coverage: the client's principle coverage (all 16 principles), findings and readiness,
+ * as JSON or, with {@code Accept: text/csv}, as one CSV row per matrix cell. consumerLag says how many records the
+ * projection is behind the end of its topics (0 = fresh).
+ */
+@RestController
+class ReadingCoverage {
+
+    static final MediaType CSV = MediaType.parseMediaType("text/csv");
+
+    record StoryCell(String storyId, boolean claimed, Double fit, String verdict, Integer overall) {
+    }
+
+    record PrincipleView(String code, List<StoryCell> stories, String bestStoryId) {
+    }
+
+    record ReasonView(String rule, int points, String detail) {
+    }
+
+    record CoverageView(String clientId, int readiness, List<ReasonView> readinessReasons, List<String> findings,
+                        List<PrincipleView> principles, int activeStories, long consumerLag) {
+    }
+
+    private final JdbcTemplate jdbc;
+    private final EventingLifecycle eventing;
+
+    ReadingCoverage(JdbcTemplate jdbc, EventingLifecycle eventing) {
+        this.jdbc = jdbc;
+        this.eventing = eventing;
+    }
+
+    @GetMapping("/api/clients/{clientId}/coverage")
+    ResponseEntity<?> coverage(@PathVariable String clientId, @RequestHeader(value = "Accept", required = false) String accept) {
+        List<BankStory> bank = bank(clientId);
+        if (bank.isEmpty() && jdbc.queryForObject("select count(*) from client_directory where client_id = ?", Long.class, clientId) == 0) {
+            throw new ResourceNotFound("client", clientId);
+        }
+        CoverageReport report = PrincipleCoverage.assess(bank);
+        long lag = lag();
+        if (accept != null && accept.contains("text/csv")) {
+            return ResponseEntity.ok().contentType(CSV).header("X-Consumer-Lag", Long.toString(lag)).body(csv(report));
+        }
+        List<PrincipleView> principles = report.principles().stream().map(row -> new PrincipleView(row.code().name(),
+                row.stories().stream().map(c -> new StoryCell(c.storyId(), c.claimed(), c.fit(), c.verdict(), c.overall())).toList(),
+                row.bestStoryId())).toList();
+        CoverageView view = new CoverageView(clientId, report.readiness(),
+                report.reasons().stream().map(r -> new ReasonView(r.rule(), r.points(), r.detail())).toList(), report.findings(),
+                principles, (int) bank.stream().filter(BankStory::active).count(), lag);
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).header("X-Consumer-Lag", Long.toString(lag)).body(view);
+    }
+
+    private List<BankStory> bank(String clientId) {
+        Map<String, Scorecard> latest = new HashMap<>();
+        jdbc.query("""
+                select story_id, revision, verdict, overall, fits from coverage_score where client_id = ?
+                 order by occurred_at, rubric_version
+                """, rs -> {
+            latest.put(rs.getString(1) + "#" + rs.getInt(2), new Scorecard(rs.getString(3), rs.getInt(4), fits(rs.getString(5))));
+        }, clientId);
+        return jdbc.query("""
+                select story_id, revision, principles, body, project_tag, retired, deep_dive from coverage_story where client_id = ?
+                """, (rs, i) -> new BankStory(rs.getString(1), rs.getInt(2), principles(rs.getString(3)), rs.getString(4), rs.getString(5),
+                rs.getBoolean(6), rs.getBoolean(7), latest.get(rs.getString(1) + "#" + rs.getInt(2))), clientId);
+    }
+
+    private static Set<Principle> principles(String codes) {
+        Set<Principle> set = EnumSet.noneOf(Principle.class);
+        for (String code : codes.split(",")) {
+            Principle p = Principle.ofCode(code);
+            if (p != null) {
+                set.add(p);
+            }
+        }
+        return set;
+    }
+
+    private static Map<Principle, Double> fits(String fits) {
+        Map<Principle, Double> map = new HashMap<>();
+        for (String pair : fits.split(",")) {
+            int eq = pair.indexOf('=');
+            Principle p = eq < 0 ? null : Principle.ofCode(pair.substring(0, eq));
+            if (p != null) {
+                map.put(p, Double.parseDouble(pair.substring(eq + 1)));
+            }
+        }
+        return map;
+    }
+
+    private long lag() {
+        long lag = 0;
+        for (EventConsumer consumer : eventing.consumers()) {
+            if (PrincipleCoverageProjection.GROUP.equals(consumer.group())) {
+                lag += consumer.lag();
+            }
+        }
+        return lag;
+    }
+
+    private static String csv(CoverageReport report) {
+        StringBuilder csv = new StringBuilder("principle,storyId,claimed,fit,verdict,overall,best\n");
+        for (CoverageReport.PrincipleRow row : report.principles()) {
+            if (row.stories().isEmpty()) {
+                csv.append(row.code().name()).append(",,,,,,\n");
+            }
+            for (CoverageReport.Cell cell : row.stories()) {
+                csv.append(row.code().name()).append(',').append(escape(cell.storyId())).append(',').append(cell.claimed()).append(',')
+                        .append(cell.fit() == null ? "" : cell.fit()).append(',').append(cell.verdict() == null ? "" : cell.verdict()).append(',')
+                        .append(cell.overall() == null ? "" : cell.overall()).append(',').append(cell.storyId().equals(row.bestStoryId()))
+                        .append('\n');
+            }
+        }
+        return csv.toString();
+    }
+
+    private static String escape(String value) {
+        return value.contains(",") || value.contains("\"") || value.contains("\n") ? "\"" + value.replace("\"", "\"\"") + "\"" : value;
+    }
+}
