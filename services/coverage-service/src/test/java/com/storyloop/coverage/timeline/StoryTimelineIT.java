@@ -1,0 +1,146 @@
+package com.storyloop.coverage.timeline;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.junit.jupiter.api.Test;
+
+import com.storyloop.events.Dimension;
+import com.storyloop.events.DimensionScore;
+import com.storyloop.events.EventMetadata;
+import com.storyloop.events.FlagCode;
+import com.storyloop.events.PrincipleCode;
+import com.storyloop.events.Severity;
+import com.storyloop.events.Verdict;
+import com.storyloop.events.scoring.Flag;
+import com.storyloop.events.scoring.Measurements;
+import com.storyloop.events.scoring.RevisionScored;
+import com.storyloop.events.story.StoryDrafted;
+import com.storyloop.events.story.StoryRevised;
+import com.storyloop.schemas.EventCodec;
+import com.storyloop.schemas.Topics;
+import com.storyloop.testsupport.ServiceBootContract;
+import com.storyloop.testsupport.TestKafka;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** Revisions and scorecards on real Kafka become the story's timeline, each once, even with a scorecard ahead of its revision. */
+class StoryTimelineIT extends ServiceBootContract {
+
+    private static final EventCodec CODEC = new EventCodec();
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    @Override
+    protected String schema() {
+        return "coverage";
+    }
+
+    @Override
+    protected List<String> tables() {
+        return List.of("timeline_revision", "timeline_score");
+    }
+
+    @Override
+    protected List<String> metrics() {
+        return List.of("storyloop_consumer_lag");
+    }
+
+    static EventMetadata meta(String org, String client, String stream, long version) {
+        return EventMetadata.newBuilder().setEventId(UUID.randomUUID()).setOrgId(org).setClientId(client).setStreamId(stream)
+                .setStreamVersion(version).setOccurredAt(Instant.now()).setCorrelationId("corr").setActor("test").build();
+    }
+
+    static RevisionScored score(String org, String client, String story, int revision, Verdict verdict, int overall, int result,
+                                double share, int seconds, FlagCode... flags) {
+        List<Flag> raised = new ArrayList<>();
+        for (FlagCode code : flags) {
+            raised.add(new Flag(code, Severity.MAJOR, "why", List.of()));
+        }
+        return RevisionScored.newBuilder().setMetadata(meta(org, client, "scorecard-" + story + "-" + revision, 1)).setStoryId(story)
+                .setBankId("bank").setRevision(revision).setRubricVersion("1").setVerdict(verdict).setOverall(overall).setDecidingRule("rule")
+                .setDimensions(List.of(new DimensionScore(Dimension.RESULT, result, "r"), new DimensionScore(Dimension.AGENCY, 4, "a")))
+                .setFlags(raised).setPrinciples(List.of())
+                .setMeasurements(new Measurements(300, 40, 40, 140, 80, share, seconds, 140, 6, 1))
+                .setLevelSignals(List.of()).setWarnings(List.of()).build();
+    }
+
+    static void send(String client, List<SpecificRecord> events) throws Exception {
+        try (KafkaProducer<String, byte[]> producer = TestKafka.producer()) {
+            for (SpecificRecord e : events) {
+                String topic = e instanceof RevisionScored ? Topics.SCORING_EVENTS : Topics.STORY_EVENTS;
+                producer.send(new ProducerRecord<>(topic, client, CODEC.encode(e))).get();
+            }
+        }
+    }
+
+    private HttpResponse<String> timeline(String story, String accept) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(
+                "http://127.0.0.1:" + environment.getProperty("local.server.port") + "/api/stories/" + story + "/timeline"));
+        if (accept != null) {
+            request.header("Accept", accept);
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
+    void revisionsAndScoresDeliveredTwiceAndOutOfOrderMakeOneTimelineWithMovesAndAlerts() throws Exception {
+        String org = "org-" + UUID.randomUUID();
+        String client = "client-" + UUID.randomUUID();
+        String story = "story-" + UUID.randomUUID();
+        StoryDrafted draft = StoryDrafted.newBuilder().setMetadata(meta(org, client, story, 1)).setBankId("bank").setStoryId(story).setRevision(1)
+                .setTitle("Checkout").setSituation("Checkout was slow.").setTask("Fix it.").setAction("I profiled the service.")
+                .setResult("It got faster.").setPrinciples(List.of(PrincipleCode.DIVE_DEEP)).build();
+        StoryRevised second = StoryRevised.newBuilder().setMetadata(meta(org, client, story, 2)).setBankId("bank").setStoryId(story).setRevision(2)
+                .setTitle("Checkout").setSituation("Checkout was slow.").setTask("Fix it.").setAction("I profiled the service.")
+                .setResult("p99 fell from 900 ms to 300 ms.").setPrinciples(List.of(PrincipleCode.DIVE_DEEP)).build();
+        StoryRevised third = StoryRevised.newBuilder().setMetadata(meta(org, client, story, 3)).setBankId("bank").setStoryId(story).setRevision(3)
+                .setTitle("Checkout").setSituation("Checkout was slow.").setTask("Fix it.").setAction("We profiled the service.")
+                .setResult("It got faster.").setPrinciples(List.of(PrincipleCode.DIVE_DEEP)).build();
+        RevisionScored s1 = score(org, client, story, 1, Verdict.BORDERLINE, 55, 1, 0.7, 150, FlagCode.NO_MEASURABLE_RESULT);
+        RevisionScored s2 = score(org, client, story, 2, Verdict.PASS, 78, 5, 0.72, 155);
+        RevisionScored s3 = score(org, client, story, 3, Verdict.FAIL, 40, 1, 0.5, 200, FlagCode.ROYAL_WE, FlagCode.NO_MEASURABLE_RESULT);
+
+        send(client, List.of(s2, s2, s3));
+        await().atMost(Duration.ofSeconds(60)).until(() -> jdbc.queryForObject(
+                "select count(*) from coverage.timeline_score where story_id = ?", Long.class, story) == 2);
+        send(client, List.of(draft, s1, draft, second, s1, third, second, s3, third));
+
+        await().atMost(Duration.ofSeconds(60)).until(() -> timeline(story, null).body().contains("\"revision\":3"));
+        await().atMost(Duration.ofSeconds(60)).until(() -> jdbc.queryForObject(
+                "select count(*) from coverage.timeline_score where story_id = ?", Long.class, story) == 3);
+        HttpResponse<String> response = timeline(story, null);
+        assertThat(response.statusCode()).isEqualTo(200);
+        String body = response.body();
+        assertThat(body).contains("\"storyId\":\"" + story + "\"").contains("\"consumerLag\":")
+                .contains("\"revision\":1,").contains("\"revision\":2,").contains("\"revision\":3,")
+                .contains("\"overall\":78,\"verdict\":\"PASS\"")
+                .contains("\"flagsResolved\":[\"NO_MEASURABLE_RESULT\"],\"wordsChanged\":11,\"sectionsChanged\":[\"RESULT\"],\"dimensionMoves\":{\"RESULT\":4}")
+                .contains("\"alerts\":[\"LOST_METRIC\",\"WE_IS_BACK\",\"BELOW_ACTION_RESULT_SHARE\",\"PAST_LENGTH_TARGET\"]");
+        assertThat(body.split("\"revision\":").length - 1).isEqualTo(3);
+        assertThat(jdbc.queryForObject("select count(*) from coverage.timeline_revision where story_id = ?", Long.class, story)).isEqualTo(3);
+
+        HttpResponse<String> csv = timeline(story, "text/csv");
+        assertThat(csv.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("text/csv"));
+        List<String> lines = csv.body().lines().toList();
+        assertThat(lines).hasSize(4);
+        assertThat(lines.get(0)).isEqualTo("revision,at,overall,verdict,rubricVersion,wordsChanged,sectionsChanged,flagsIntroduced,flagsResolved,alerts");
+        assertThat(lines.get(2)).startsWith("2,").endsWith(",78,PASS,1,11,RESULT,,NO_MEASURABLE_RESULT,");
+        assertThat(lines.get(3)).endsWith(",40,FAIL,1,13,ACTION;RESULT,NO_MEASURABLE_RESULT;ROYAL_WE,,LOST_METRIC;WE_IS_BACK;BELOW_ACTION_RESULT_SHARE;PAST_LENGTH_TARGET");
+    }
+
+    @Test
+    void anUnknownStoryIsNotFound() throws Exception {
+        assertThat(timeline("nothing-" + UUID.randomUUID(), null).statusCode()).isEqualTo(404);
+    }
+}
