@@ -1,0 +1,11 @@
+package com.storyloop.practice.questions.application;
+
+import java.util.List;
+
+import com.storyloop.practice.questions.domain.Question;
+
+/** Port: every question currently in the bank, in a stable order (built-in first, then provider content). */
+public interface QuestionBank {
+
+    List<Question> all();
+}
