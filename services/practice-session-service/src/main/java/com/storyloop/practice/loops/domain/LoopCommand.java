@@ -1,0 +1,26 @@
+package com.storyloop.practice.loops.domain;
+
+import java.time.Instant;
+
+/** What a coach, interviewer or client asks of a loop; imperative. */
+public sealed interface LoopCommand {
+
+    record PlanLoop(String loopId, String orgId, String clientId, String bankId, LoopMode mode, LoopPlan plan, Instant now) implements LoopCommand {
+    }
+
+    record AskQuestion(int interviewIndex, int slotIndex, String questionId, String text, Instant now) implements LoopCommand {
+    }
+
+    record GiveAnswer(int interviewIndex, int slotIndex, String storyId, int storyRevision, int durationSeconds, String transcript,
+                      Instant now) implements LoopCommand {
+    }
+
+    record AskProbe(int interviewIndex, int slotIndex, String text, String response, Boolean handledWell, Instant now) implements LoopCommand {
+    }
+
+    record RateAnswer(int interviewIndex, int slotIndex, String interviewerId, Rating rating, String notes, Instant now) implements LoopCommand {
+    }
+
+    record CompleteLoop(Instant now) implements LoopCommand {
+    }
+}

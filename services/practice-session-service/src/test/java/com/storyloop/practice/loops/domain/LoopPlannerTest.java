@@ -1,0 +1,138 @@
+package com.storyloop.practice.loops.domain;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.junit.jupiter.api.Test;
+
+import com.storyloop.practice.loops.domain.LoopPlan.PlannedSlot;
+import com.storyloop.practice.questions.domain.Principle;
+
+import static com.storyloop.practice.questions.domain.Principle.BACKBONE;
+import static com.storyloop.practice.questions.domain.Principle.CUSTOMER_OBSESSION;
+import static com.storyloop.practice.questions.domain.Principle.DELIVER_RESULTS;
+import static com.storyloop.practice.questions.domain.Principle.DIVE_DEEP;
+import static com.storyloop.practice.questions.domain.Principle.FRUGALITY;
+import static com.storyloop.practice.questions.domain.Principle.OWNERSHIP;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class LoopPlannerTest {
+
+    static StoryCandidate story(String id, int score, Verdict verdict, Map<Principle, Double> fit) {
+        return new StoryCandidate(id, "Story " + id, 1, fit.keySet(), fit, score, verdict, false);
+    }
+
+    static List<PlannedSlot> slots(LoopPlan plan) {
+        return plan.interviews().stream().flatMap(i -> i.slots().stream()).toList();
+    }
+
+    /** Two PASS stories for each of the 16 principles, the first of each stronger. */
+    static List<StoryCandidate> fullBank() {
+        List<StoryCandidate> bank = new ArrayList<>();
+        for (Principle p : Principle.values()) {
+            bank.add(story(p.name() + "-strong", 85, Verdict.PASS, Map.of(p, 0.9)));
+            bank.add(story(p.name() + "-weak", 70, Verdict.PASS, Map.of(p, 0.6)));
+        }
+        return bank;
+    }
+
+    @Test
+    void givenAFullBank_whenPlanned_thenEverySlotGetsTheStrongestStoryForItsPrincipleAndTheBarRaiserIsLast() {
+        LoopPlan plan = LoopPlanner.plan(new LoopFormat(4, 3, true, List.of()), fullBank());
+
+        assertThat(plan.interviews()).hasSize(4);
+        assertThat(plan.interviews()).allSatisfy(i -> assertThat(i.slots()).hasSize(3));
+        assertThat(slots(plan)).extracting(PlannedSlot::principle).containsExactly(List.of(Principle.values()).subList(0, 12).toArray(Principle[]::new));
+        assertThat(slots(plan)).allSatisfy(s -> assertThat(s.proposedStoryId()).isEqualTo(s.principle().name() + "-strong"));
+        assertThat(plan.interviews().get(3).barRaiser()).isTrue();
+        assertThat(plan.interviews().get(3).interviewerRole()).isEqualTo("Bar raiser");
+        assertThat(plan.interviews().subList(0, 3)).noneMatch(LoopPlan.PlannedInterview::barRaiser);
+        assertThat(plan.unfilledSlots()).isEmpty();
+        assertThat(plan.warnings()).isEmpty();
+    }
+
+    @Test
+    void givenAPrincipleAskedTwice_whenPlanned_thenTheSecondSlotGetsADifferentStory() {
+        LoopPlan plan = LoopPlanner.plan(new LoopFormat(2, 1, false, List.of(FRUGALITY, FRUGALITY)), fullBank());
+
+        assertThat(slots(plan)).extracting(PlannedSlot::proposedStoryId).containsExactly("FRUGALITY-strong", "FRUGALITY-weak");
+    }
+
+    @Test
+    void givenABankMissingAPrinciple_whenPlanned_thenThatSlotIsNamedUnfilledWithTheReasonBeforeTheLoopStarts() {
+        List<StoryCandidate> bank = fullBank().stream().filter(s -> !s.evidences(FRUGALITY)).toList();
+
+        LoopPlan plan = LoopPlanner.plan(new LoopFormat(2, 2, false, List.of(CUSTOMER_OBSESSION, OWNERSHIP, FRUGALITY, DIVE_DEEP)), bank);
+
+        PlannedSlot frugality = plan.slot(1, 0);
+        assertThat(frugality.principle()).isEqualTo(FRUGALITY);
+        assertThat(frugality.proposedStoryId()).isNull();
+        assertThat(frugality.unfilledReason()).isEqualTo("no story in the bank evidences FRUGALITY");
+        assertThat(plan.unfilledSlots()).containsExactly("interview 2, question 1 (FRUGALITY): no story in the bank evidences FRUGALITY");
+        assertThat(plan.slot(1, 1).proposedStoryId()).isEqualTo("DIVE_DEEP-strong");
+    }
+
+    @Test
+    void givenOnlyFailingOrRetiredStoriesForAPrinciple_whenPlanned_thenTheSlotSaysSo() {
+        List<StoryCandidate> bank = List.of(story("fail", 30, Verdict.FAIL, Map.of(FRUGALITY, 0.9)),
+                new StoryCandidate("old", "Old", 2, Set.of(BACKBONE), Map.of(BACKBONE, 0.9), 90, Verdict.PASS, true));
+
+        LoopPlan plan = LoopPlanner.plan(new LoopFormat(1, 2, false, List.of(FRUGALITY, BACKBONE)), bank);
+
+        assertThat(plan.slot(0, 0).unfilledReason()).isEqualTo("no story that evidences FRUGALITY passes: only FAIL stories");
+        assertThat(plan.slot(0, 1).unfilledReason()).isEqualTo("only retired stories evidence BACKBONE");
+    }
+
+    @Test
+    void givenOneDominantStory_whenPlanned_thenWeakerStoriesTakeOverOnceItAnswersTwoQuestions() {
+        Map<Principle, Double> everything = Map.of(CUSTOMER_OBSESSION, 0.9, OWNERSHIP, 0.9, DIVE_DEEP, 0.9, DELIVER_RESULTS, 0.9);
+        List<StoryCandidate> bank = List.of(story("dominant", 95, Verdict.PASS, everything),
+                story("dive", 60, Verdict.PASS, Map.of(DIVE_DEEP, 0.7)),
+                story("deliver", 60, Verdict.PASS, Map.of(DELIVER_RESULTS, 0.7)));
+
+        LoopPlan plan = LoopPlanner.plan(new LoopFormat(2, 2, false, List.of(CUSTOMER_OBSESSION, OWNERSHIP, DIVE_DEEP, DELIVER_RESULTS)), bank);
+
+        assertThat(slots(plan)).extracting(PlannedSlot::proposedStoryId).containsExactly("dominant", "dominant", "dive", "deliver");
+        assertThat(plan.warnings()).isEmpty();
+    }
+
+    @Test
+    void givenOneDominantStoryAndNothingElse_whenPlanned_thenItIsProposedWithAWarningThatItAnswersMoreThanTwo() {
+        Map<Principle, Double> everything = Map.of(CUSTOMER_OBSESSION, 0.9, OWNERSHIP, 0.9, DIVE_DEEP, 0.9);
+        LoopPlan plan = LoopPlanner.plan(new LoopFormat(1, 3, false, List.of(CUSTOMER_OBSESSION, OWNERSHIP, DIVE_DEEP)),
+                List.of(story("dominant", 95, Verdict.PASS, everything)));
+
+        assertThat(slots(plan)).extracting(PlannedSlot::proposedStoryId).containsOnly("dominant");
+        assertThat(plan.warnings()).singleElement().asString().contains("\"Story dominant\" would answer 3 questions (more than 2)");
+    }
+
+    @Test
+    void givenTooFewStories_whenPlanned_thenRepeatedPrinciplesRunOutAndEachFailingSlotSaysWhy() {
+        List<StoryCandidate> bank = List.of(story("a", 80, Verdict.PASS, Map.of(CUSTOMER_OBSESSION, 0.8, OWNERSHIP, 0.8)),
+                story("b", 50, Verdict.BORDERLINE, Map.of(OWNERSHIP, 0.5)));
+
+        LoopPlan plan = LoopPlanner.plan(new LoopFormat(3, 2, true, List.of(CUSTOMER_OBSESSION, OWNERSHIP, CUSTOMER_OBSESSION, OWNERSHIP,
+                FRUGALITY, OWNERSHIP)), bank);
+
+        assertThat(slots(plan)).extracting(PlannedSlot::proposedStoryId).containsExactly("a", "a", null, "b", null, null);
+        assertThat(plan.unfilledSlots()).containsExactly(
+                "interview 2, question 1 (CUSTOMER_OBSESSION): every story that evidences CUSTOMER_OBSESSION already answers it in this loop"
+                        + " (a story may not answer the same principle twice)",
+                "interview 3, question 1 (FRUGALITY): no story in the bank evidences FRUGALITY",
+                "interview 3, question 2 (OWNERSHIP): every story that evidences OWNERSHIP already answers it in this loop"
+                        + " (a story may not answer the same principle twice)");
+        assertThat(plan.warnings()).singleElement().asString()
+                .startsWith("Interview 2, question 2 (OWNERSHIP): no PASS story evidences OWNERSHIP; proposed \"Story b\" (BORDERLINE)");
+    }
+
+    @Test
+    void givenAFormatOutsideTheLimits_thenRefusedNamingTheField() {
+        assertThatThrownBy(() -> new LoopFormat(0, 2, false, List.of()))
+                .isInstanceOfSatisfying(LoopRuleViolation.class, e -> assertThat(e.field()).isEqualTo("interviews"));
+        assertThatThrownBy(() -> new LoopFormat(2, 9, false, List.of()))
+                .isInstanceOfSatisfying(LoopRuleViolation.class, e -> assertThat(e.field()).isEqualTo("questionsPerInterview"));
+    }
+}
