@@ -1,11 +1,6 @@
 package com.storyloop.coverage.principles.query.readingcoverage;
 
-import java.util.ArrayList;
-import java.util.EnumSet;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -16,11 +11,10 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 
 import com.storyloop.coverage.principles.adapter.in.kafka.PrincipleCoverageProjection;
+import com.storyloop.coverage.principles.adapter.out.postgres.BankRows;
 import com.storyloop.coverage.principles.domain.BankStory;
 import com.storyloop.coverage.principles.domain.CoverageReport;
-import com.storyloop.coverage.principles.domain.Principle;
 import com.storyloop.coverage.principles.domain.PrincipleCoverage;
-import com.storyloop.coverage.principles.domain.Scorecard;
 import com.storyloop.eventing.consumer.EventConsumer;
 import com.storyloop.eventing.spring.EventingAutoConfiguration.EventingLifecycle;
 import com.storyloop.web.problems.ResourceNotFound;
@@ -58,7 +52,7 @@ class ReadingCoverage {
 
     @GetMapping("/api/clients/{clientId}/coverage")
     ResponseEntity<?> coverage(@PathVariable String clientId, @RequestHeader(value = "Accept", required = false) String accept) {
-        List<BankStory> bank = bank(clientId);
+        List<BankStory> bank = BankRows.bank(jdbc, clientId);
         if (bank.isEmpty() && jdbc.queryForObject("select count(*) from client_directory where client_id = ?", Long.class, clientId) == 0) {
             throw new ResourceNotFound("client", clientId);
         }
@@ -74,43 +68,6 @@ class ReadingCoverage {
                 report.reasons().stream().map(r -> new ReasonView(r.rule(), r.points(), r.detail())).toList(), report.findings(),
                 principles, (int) bank.stream().filter(BankStory::active).count(), lag);
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).header("X-Consumer-Lag", Long.toString(lag)).body(view);
-    }
-
-    private List<BankStory> bank(String clientId) {
-        Map<String, Scorecard> latest = new HashMap<>();
-        jdbc.query("""
-                select story_id, revision, verdict, overall, fits from coverage_score where client_id = ?
-                 order by occurred_at, rubric_version
-                """, rs -> {
-            latest.put(rs.getString(1) + "#" + rs.getInt(2), new Scorecard(rs.getString(3), rs.getInt(4), fits(rs.getString(5))));
-        }, clientId);
-        return jdbc.query("""
-                select story_id, revision, principles, body, project_tag, retired, deep_dive from coverage_story where client_id = ?
-                """, (rs, i) -> new BankStory(rs.getString(1), rs.getInt(2), principles(rs.getString(3)), rs.getString(4), rs.getString(5),
-                rs.getBoolean(6), rs.getBoolean(7), latest.get(rs.getString(1) + "#" + rs.getInt(2))), clientId);
-    }
-
-    private static Set<Principle> principles(String codes) {
-        Set<Principle> set = EnumSet.noneOf(Principle.class);
-        for (String code : codes.split(",")) {
-            Principle p = Principle.ofCode(code);
-            if (p != null) {
-                set.add(p);
-            }
-        }
-        return set;
-    }
-
-    private static Map<Principle, Double> fits(String fits) {
-        Map<Principle, Double> map = new HashMap<>();
-        for (String pair : fits.split(",")) {
-            int eq = pair.indexOf('=');
-            Principle p = eq < 0 ? null : Principle.ofCode(pair.substring(0, eq));
-            if (p != null) {
-                map.put(p, Double.parseDouble(pair.substring(eq + 1)));
-            }
-        }
-        return map;
     }
 
     private long lag() {

@@ -10,6 +10,10 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import com.storyloop.coverage.principles.adapter.out.postgres.BankRows;
+import com.storyloop.coverage.principles.domain.BankStory;
+import com.storyloop.coverage.principles.domain.CoverageReport;
+import com.storyloop.coverage.principles.domain.PrincipleCoverage;
 import com.storyloop.eventing.consumer.ConsumedEvent;
 import com.storyloop.eventing.consumer.RejectedEvent;
 import com.storyloop.eventing.spring.ConsumerDefinition;
@@ -60,7 +64,24 @@ public class PrincipleCoverageProjection {
             guarded(jdbc, "retired = ?", restored.getMetadata(), restored.getStoryId(), false);
         } else if (e instanceof RevisionScored scored) {
             score(jdbc, scored);
+        } else {
+            return;
         }
+        snapshot(jdbc, event.metadata());
+    }
+
+    /** Readiness after this event, for the client timeline (readiness and stories at PASS over time). */
+    private static void snapshot(JdbcTemplate jdbc, EventMetadata m) {
+        List<BankStory> bank = BankRows.bank(jdbc, m.getClientId());
+        CoverageReport report = PrincipleCoverage.assess(bank);
+        long passing = bank.stream().filter(s -> s.active() && s.scorecard() != null && s.scorecard().passes()).count();
+        long active = bank.stream().filter(BankStory::active).count();
+        jdbc.update("""
+                insert into client_readiness_history (event_id, org_id, client_id, at, readiness, stories_at_pass, active_stories)
+                select ?, ?, ?, greatest(?::timestamptz, (select max(at) from client_readiness_history where client_id = ?)), ?, ?, ?
+                on conflict do nothing
+                """, m.getEventId(), m.getOrgId(), m.getClientId(), Timestamp.from(m.getOccurredAt()), m.getClientId(), report.readiness(),
+                passing, active);
     }
 
     private static void upsertText(JdbcTemplate jdbc, EventMetadata m, String bankId, String storyId, String title, int revision,

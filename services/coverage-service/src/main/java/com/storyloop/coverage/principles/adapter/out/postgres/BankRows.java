@@ -1,0 +1,57 @@
+package com.storyloop.coverage.principles.adapter.out.postgres;
+
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import com.storyloop.coverage.principles.domain.BankStory;
+import com.storyloop.coverage.principles.domain.Principle;
+import com.storyloop.coverage.principles.domain.Scorecard;
+
+/** Reads a client's bank from the coverage tables: each story with the latest scorecard of its current revision. */
+public final class BankRows {
+
+    private BankRows() {
+    }
+
+    public static List<BankStory> bank(JdbcTemplate jdbc, String clientId) {
+        Map<String, Scorecard> latest = new HashMap<>();
+        jdbc.query("""
+                select story_id, revision, verdict, overall, fits from coverage_score where client_id = ?
+                 order by occurred_at, rubric_version
+                """, rs -> {
+            latest.put(rs.getString(1) + "#" + rs.getInt(2), new Scorecard(rs.getString(3), rs.getInt(4), fits(rs.getString(5))));
+        }, clientId);
+        return jdbc.query("""
+                select story_id, revision, principles, body, project_tag, retired, deep_dive from coverage_story where client_id = ?
+                """, (rs, i) -> new BankStory(rs.getString(1), rs.getInt(2), principles(rs.getString(3)), rs.getString(4), rs.getString(5),
+                rs.getBoolean(6), rs.getBoolean(7), latest.get(rs.getString(1) + "#" + rs.getInt(2))), clientId);
+    }
+
+    private static Set<Principle> principles(String codes) {
+        Set<Principle> set = EnumSet.noneOf(Principle.class);
+        for (String code : codes.split(",")) {
+            Principle p = Principle.ofCode(code);
+            if (p != null) {
+                set.add(p);
+            }
+        }
+        return set;
+    }
+
+    private static Map<Principle, Double> fits(String fits) {
+        Map<Principle, Double> map = new HashMap<>();
+        for (String pair : fits.split(",")) {
+            int eq = pair.indexOf('=');
+            Principle p = eq < 0 ? null : Principle.ofCode(pair.substring(0, eq));
+            if (p != null) {
+                map.put(p, Double.parseDouble(pair.substring(eq + 1)));
+            }
+        }
+        return map;
+    }
+}

@@ -1,0 +1,167 @@
+package com.storyloop.coverage.clients;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.junit.jupiter.api.Test;
+
+import com.storyloop.events.EventMetadata;
+import com.storyloop.events.Level;
+import com.storyloop.events.PrincipleCode;
+import com.storyloop.events.Verdict;
+import com.storyloop.events.practice.AnswerRated;
+import com.storyloop.events.practice.AnswerRating;
+import com.storyloop.events.scoring.Measurements;
+import com.storyloop.events.scoring.PrincipleFit;
+import com.storyloop.events.scoring.RevisionScored;
+import com.storyloop.events.story.InterviewDateSet;
+import com.storyloop.events.story.StoryBankOpened;
+import com.storyloop.events.story.StoryDrafted;
+import com.storyloop.schemas.EventCodec;
+import com.storyloop.schemas.Topics;
+import com.storyloop.testsupport.ServiceBootContract;
+import com.storyloop.testsupport.TestKafka;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** Story, scoring and practice events become the client's timeline: readiness, stories at PASS and ratings over time, once each. */
+class ClientTimelineIT extends ServiceBootContract {
+
+    private static final EventCodec CODEC = new EventCodec();
+    private static final Instant T0 = Instant.parse("2026-10-01T09:00:00Z");
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    @Override
+    protected String schema() {
+        return "coverage";
+    }
+
+    @Override
+    protected List<String> tables() {
+        return List.of("client_readiness_history", "client_practice_rating", "client_directory");
+    }
+
+    @Override
+    protected List<String> metrics() {
+        return List.of("storyloop_consumer_lag");
+    }
+
+    static EventMetadata meta(String org, String client, String stream, long version, int minute) {
+        return EventMetadata.newBuilder().setEventId(UUID.randomUUID()).setOrgId(org).setClientId(client).setStreamId(stream)
+                .setStreamVersion(version).setOccurredAt(T0.plusSeconds(60L * minute)).setCorrelationId("corr").setActor("test").build();
+    }
+
+    static StoryDrafted draft(String org, String client, String story, PrincipleCode principle, int minute) {
+        return StoryDrafted.newBuilder().setMetadata(meta(org, client, story, 1, minute)).setBankId("bank").setStoryId(story).setRevision(1)
+                .setTitle(story).setText("I decided " + story + " alpha beta gamma delta " + minute).setPrinciples(List.of(principle)).build();
+    }
+
+    static RevisionScored pass(String org, String client, String story, PrincipleCode principle, int minute) {
+        List<PrincipleFit> fits = new ArrayList<>();
+        fits.add(new PrincipleFit(principle, 0.8, true, List.of()));
+        return RevisionScored.newBuilder().setMetadata(meta(org, client, "scorecard-" + story, 1, minute)).setStoryId(story).setBankId("bank")
+                .setRevision(1).setRubricVersion("1").setVerdict(Verdict.PASS).setOverall(80).setDecidingRule("overall 80").setDimensions(List.of())
+                .setFlags(List.of()).setPrinciples(fits).setMeasurements(new Measurements(300, 40, 40, 140, 80, 0.73, 130, 140, 6, 1))
+                .setLevelSignals(List.of()).setWarnings(List.of()).build();
+    }
+
+    static String topic(SpecificRecord e) {
+        if (e instanceof RevisionScored) {
+            return Topics.SCORING_EVENTS;
+        }
+        return e instanceof AnswerRated ? Topics.PRACTICE_EVENTS : Topics.STORY_EVENTS;
+    }
+
+    private HttpResponse<String> timeline(String client, String accept) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(
+                "http://127.0.0.1:" + environment.getProperty("local.server.port") + "/api/clients/" + client + "/timeline"));
+        if (accept != null) {
+            request.header("Accept", accept);
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
+    void readinessStoriesAtPassAndRatingsLineUpWithTheInterviewDateEachOnce() throws Exception {
+        String org = "org-" + UUID.randomUUID();
+        String client = "client-" + UUID.randomUUID();
+        String s1 = client + "-s1";
+        String s2 = client + "-s2";
+        List<SpecificRecord> events = List.of(
+                StoryBankOpened.newBuilder().setMetadata(meta(org, client, "bank", 1, 0)).setBankId("bank").setCoachId("coach")
+                        .setTargetRole("PM").setTargetLevel(Level.L6).setInterviewDate(LocalDate.parse("2027-03-01")).build(),
+                InterviewDateSet.newBuilder().setMetadata(meta(org, client, "bank", 2, 1)).setBankId("bank")
+                        .setInterviewDate(LocalDate.parse("2027-03-15")).build(),
+                draft(org, client, s1, PrincipleCode.FRUGALITY, 2),
+                pass(org, client, s1, PrincipleCode.FRUGALITY, 3),
+                AnswerRated.newBuilder().setMetadata(meta(org, client, "loop-1", 5, 4)).setLoopId("loop-1").setQuestionId("q1").setInterviewIndex(0)
+                        .setSlotIndex(0).setInterviewerId("coach").setRating(AnswerRating.INCLINED).setNotes(null).build(),
+                draft(org, client, s2, PrincipleCode.OWNERSHIP, 5),
+                pass(org, client, s2, PrincipleCode.OWNERSHIP, 6));
+        // every event twice; each scorecard is sent once its draft is applied, so the clean series is expected
+        try (KafkaProducer<String, byte[]> producer = TestKafka.producer()) {
+            for (SpecificRecord e : events) {
+                if (e instanceof RevisionScored scored) {
+                    await().atMost(Duration.ofSeconds(60)).until(() -> jdbc.queryForObject(
+                            "select count(*) from coverage.coverage_story where story_id = ?", Long.class, scored.getStoryId()) == 1);
+                }
+                producer.send(new ProducerRecord<>(topic(e), client, CODEC.encode(e))).get();
+                producer.send(new ProducerRecord<>(topic(e), client, CODEC.encode(e))).get();
+            }
+        }
+
+        await().atMost(Duration.ofSeconds(90)).until(() -> {
+            String body = timeline(client, null).body();
+            return body.contains("\"kind\":\"RATING\"") && body.contains("\"storiesAtPass\":2") && body.contains("2027-03-15");
+        });
+        String body = timeline(client, null).body();
+        assertThat(body).contains("\"clientId\":\"" + client + "\"").contains("\"interviewDate\":\"2027-03-15\"").contains("\"consumerLag\":");
+        assertThat(body.split("\"kind\":").length - 1).isEqualTo(5);
+
+        HttpResponse<String> csv = timeline(client, "text/csv");
+        assertThat(csv.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("text/csv"));
+        // readiness per rules: 0 (unscored draft), 19 (one PASS story, Frugality), 12 (half the bank at PASS), 23 (two principles)
+        assertThat(csv.body().lines().toList()).containsExactly(
+                "at,kind,readiness,storiesAtPass,activeStories,rating,ratingScore,loopId,interviewDate",
+                "2026-10-01T09:02:00Z,READINESS,0,0,1,,,,2027-03-15",
+                "2026-10-01T09:03:00Z,READINESS,19,1,1,,,,2027-03-15",
+                "2026-10-01T09:04:00Z,RATING,,,,INCLINED,3,loop-1,2027-03-15",
+                "2026-10-01T09:05:00Z,READINESS,12,1,2,,,,2027-03-15",
+                "2026-10-01T09:06:00Z,READINESS,23,2,2,,,,2027-03-15");
+    }
+
+    @Test
+    void aScorecardAppliedBeforeItsRevisionNeverMakesTheSeriesGoBackInTime() throws Exception {
+        String org = "org-" + UUID.randomUUID();
+        String client = "client-" + UUID.randomUUID();
+        String s1 = client + "-s1";
+        try (KafkaProducer<String, byte[]> producer = TestKafka.producer()) {
+            producer.send(new ProducerRecord<>(Topics.SCORING_EVENTS, client, CODEC.encode(pass(org, client, s1, PrincipleCode.FRUGALITY, 3)))).get();
+            await().atMost(Duration.ofSeconds(60)).until(() -> jdbc.queryForObject(
+                    "select count(*) from coverage.client_readiness_history where client_id = ?", Long.class, client) == 1);
+            producer.send(new ProducerRecord<>(Topics.STORY_EVENTS, client, CODEC.encode(draft(org, client, s1, PrincipleCode.FRUGALITY, 2)))).get();
+        }
+
+        await().atMost(Duration.ofSeconds(60)).until(() -> timeline(client, "text/csv").body().contains(",19,"));
+        assertThat(timeline(client, "text/csv").body().lines().toList()).containsExactly(
+                "at,kind,readiness,storiesAtPass,activeStories,rating,ratingScore,loopId,interviewDate",
+                "2026-10-01T09:03:00Z,READINESS,19,1,1,,,,");
+    }
+
+    @Test
+    void anUnknownClientHasNoTimeline() throws Exception {
+        assertThat(timeline("nobody-" + UUID.randomUUID(), null).statusCode()).isEqualTo(404);
+    }
+}
