@@ -140,6 +140,38 @@ class StoryTimelineIT extends ServiceBootContract {
     }
 
     @Test
+    void cohortAnalyticsSummariseTheOrganisationsScorecards() throws Exception {
+        String org = "org-" + UUID.randomUUID();
+        String client = "client-" + UUID.randomUUID();
+        String a = "a-" + UUID.randomUUID();
+        String b = "b-" + UUID.randomUUID();
+        send(client, List.of(
+                score(org, client, a, 1, Verdict.FAIL, 40, 1, 0.7, 150, FlagCode.ROYAL_WE, FlagCode.NO_MEASURABLE_RESULT),
+                score(org, client, a, 2, Verdict.PASS, 80, 5, 0.7, 150, FlagCode.ROYAL_WE),
+                score(org, client, b, 1, Verdict.PASS, 70, 5, 0.7, 150),
+                score(org, client, b, 1, Verdict.PASS, 70, 5, 0.7, 150)));
+
+        await().atMost(Duration.ofSeconds(60)).until(() -> jdbc.queryForObject(
+                "select count(*) from coverage.timeline_score where org_id = ?", Long.class, org) == 3);
+        assertThat(analytics(org, "/revisions", "text/csv").body().lines().toList())
+                .containsExactly("revision,meanOverall,stories", "1,55.0,2", "2,80.0,1");
+        assertThat(analytics(org, "/flags", "text/csv").body().lines().toList())
+                .containsExactly("flag,raised,resolved,rate", "NO_MEASURABLE_RESULT,1,1,1.0", "ROYAL_WE,1,0,0.0");
+        assertThat(analytics(org, "/revisions", null).body()).contains("\"medianRevisionsToPass\":1.5").contains("\"storiesAtPass\":2");
+        assertThat(analytics(org, "", null).body()).contains("\"meanOverallByRevision\":[").contains("\"flagResolution\":[");
+        assertThat(analytics(org, "/nothing", null).statusCode()).isEqualTo(404);
+    }
+
+    private HttpResponse<String> analytics(String org, String part, String accept) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(
+                "http://127.0.0.1:" + environment.getProperty("local.server.port") + "/api/orgs/" + org + "/analytics" + part));
+        if (accept != null) {
+            request.header("Accept", accept);
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
     void anUnknownStoryIsNotFound() throws Exception {
         assertThat(timeline("nothing-" + UUID.randomUUID(), null).statusCode()).isEqualTo(404);
     }

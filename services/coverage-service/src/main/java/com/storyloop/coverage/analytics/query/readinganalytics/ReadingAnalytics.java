@@ -1,0 +1,88 @@
+package com.storyloop.coverage.analytics.query.readinganalytics;
+
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RestController;
+
+import com.storyloop.coverage.analytics.domain.CohortAnalytics;
+import com.storyloop.coverage.analytics.domain.ScoredRevision;
+import com.storyloop.web.problems.ResourceNotFound;
+
+/**
+ * GET /api/orgs/{orgId}/analytics: cohort analytics over the organisation's scorecards (from the story timeline tables);
+ * its parts at /analytics/revisions (mean overall by revision number, median revisions to PASS) and /analytics/flags
+ * (flag resolution rate), each also as {@code text/csv}.
+ */
+@RestController
+class ReadingAnalytics {
+
+    record RevisionsPart(List<CohortAnalytics.RevisionMean> meanOverallByRevision, Double medianRevisionsToPass, int storiesAtPass, int stories) {
+    }
+
+    private final JdbcTemplate jdbc;
+
+    ReadingAnalytics(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @GetMapping("/api/orgs/{orgId}/analytics")
+    ResponseEntity<?> analytics(@PathVariable String orgId) {
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(report(orgId));
+    }
+
+    @GetMapping("/api/orgs/{orgId}/analytics/{part}")
+    ResponseEntity<?> part(@PathVariable String orgId, @PathVariable String part, @RequestHeader(value = "Accept", required = false) String accept) {
+        CohortAnalytics.Report report = report(orgId);
+        boolean csv = accept != null && accept.contains("text/csv");
+        if (part.equals("revisions")) {
+            if (csv) {
+                StringBuilder out = new StringBuilder("revision,meanOverall,stories\n");
+                report.meanOverallByRevision().forEach(m -> out.append(m.revision()).append(',').append(m.meanOverall()).append(',').append(m.stories()).append('\n'));
+                return csv(out.toString());
+            }
+            return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(new RevisionsPart(report.meanOverallByRevision(),
+                    report.medianRevisionsToPass(), report.storiesAtPass(), report.stories()));
+        }
+        if (part.equals("flags")) {
+            if (csv) {
+                StringBuilder out = new StringBuilder("flag,raised,resolved,rate\n");
+                report.flagResolution().forEach(f -> out.append(f.flag()).append(',').append(f.raised()).append(',').append(f.resolved()).append(',')
+                        .append(f.rate()).append('\n'));
+                return csv(out.toString());
+            }
+            return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(Map.of("flagResolution", report.flagResolution()));
+        }
+        throw new ResourceNotFound("analytics part", part);
+    }
+
+    private static ResponseEntity<String> csv(String body) {
+        return ResponseEntity.ok().contentType(MediaType.parseMediaType("text/csv")).body(body);
+    }
+
+    private CohortAnalytics.Report report(String orgId) {
+        Map<String, ScoredRevision> latest = new HashMap<>();
+        jdbc.query("""
+                select story_id, revision, verdict, overall, flags from timeline_score where org_id = ? order by occurred_at, rubric_version
+                """, rs -> {
+            Set<String> flags = new HashSet<>();
+            for (String flag : rs.getString(5).split(",")) {
+                if (!flag.isEmpty()) {
+                    flags.add(flag);
+                }
+            }
+            ScoredRevision r = new ScoredRevision(rs.getString(1), rs.getInt(2), rs.getString(3), rs.getInt(4), flags);
+            latest.put(r.storyId() + "#" + r.revision(), r);
+        }, orgId);
+        return CohortAnalytics.of(List.copyOf(latest.values()));
+    }
+}
