@@ -1,0 +1,151 @@
+package com.storyloop.practice.loops;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.avro.specific.SpecificRecord;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import tools.jackson.databind.JsonNode;
+
+import com.storyloop.events.EventMetadata;
+import com.storyloop.events.Level;
+import com.storyloop.events.PrincipleCode;
+import com.storyloop.events.practice.LoopCompleted;
+import com.storyloop.events.story.StoryBankOpened;
+import com.storyloop.events.story.StoryDrafted;
+import com.storyloop.practice.support.PracticeServiceIT;
+import com.storyloop.schemas.EventCodec;
+import com.storyloop.schemas.Topics;
+import com.storyloop.testsupport.TestKafka;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** A coach plans and runs a whole loop through HTTP, from the client's stories on story.events to the loop's events on practice.events. */
+class LoopLifecycleIT extends PracticeServiceIT {
+
+    static final String ORG = "org-it";
+
+    @Autowired
+    EventCodec codec;
+
+    final String client = "client-" + UUID.randomUUID();
+    final String bank = "bank-" + UUID.randomUUID();
+
+    static EventMetadata metadata(String client, String stream) {
+        return EventMetadata.newBuilder().setEventId(UUID.randomUUID()).setOrgId(ORG).setClientId(client).setStreamId(stream).setStreamVersion(1)
+                .setOccurredAt(Instant.now()).setCorrelationId(UUID.randomUUID().toString()).setCausationId(null).setActor("test").build();
+    }
+
+    StoryDrafted story(String storyId, PrincipleCode... principles) {
+        return StoryDrafted.newBuilder().setMetadata(metadata(client, storyId)).setBankId(bank).setStoryId(storyId).setRevision(1)
+                .setTitle("Story " + storyId).setSituation(null).setTask(null).setAction(null).setResult(null)
+                .setText("I rolled back the launch for the affected customers and fixed it in a week.").setPrinciples(List.of(principles))
+                .setProjectTag(null).build();
+    }
+
+    void publishBank(String co, String own) {
+        List<SpecificRecord> events = List.of(
+                StoryBankOpened.newBuilder().setMetadata(metadata(client, bank)).setBankId(bank).setCoachId("coach-1").setTargetRole("Senior PM")
+                        .setTargetLevel(Level.L6).setInterviewDate(null).build(),
+                story(co, PrincipleCode.CUSTOMER_OBSESSION, PrincipleCode.OWNERSHIP), story(own, PrincipleCode.OWNERSHIP));
+        KafkaProducer<String, byte[]> producer = TestKafka.producer();
+        for (SpecificRecord event : events) {
+            producer.send(new ProducerRecord<>(Topics.STORY_EVENTS, client, codec.encode(event)));
+        }
+        producer.flush();
+    }
+
+    Map<String, Object> format() {
+        return Map.of("orgId", ORG, "clientId", client, "interviews", 2, "questionsPerInterview", 2, "barRaiser", true,
+                "principles", List.of("CUSTOMER_OBSESSION", "OWNERSHIP", "CUSTOMER_OBSESSION", "FRUGALITY"));
+    }
+
+    @Test
+    void aCoachPlansAndRunsALoopAndEveryStepIsAnEventOnPracticeEvents() {
+        String co = "story-co-" + UUID.randomUUID();
+        String own = "story-own-" + UUID.randomUUID();
+        publishBank(co, own);
+
+        // the plan is previewed from the local copy of the bank, before the loop starts
+        await().atMost(Duration.ofSeconds(90)).untilAsserted(() -> {
+            Response preview = post("/api/loop-plans", format());
+            assertThat(preview.status()).as(preview.body()).isEqualTo(200);
+            assertThat(preview.json().get("interviews").get(0).get("slots").get(1).get("proposedStoryId").asString()).isIn(co, own);
+        });
+
+        Response planned = post("/api/loops", format()).assertStatus(201);
+        JsonNode plan = planned.json();
+        String loopId = plan.get("loopId").asString();
+        assertThat(planned.header("ETag")).isEqualTo("\"1\"");
+        assertThat(plan.get("interviews").get(0).get("slots").get(0).get("proposedStoryId").asString()).isEqualTo(co);
+        assertThat(plan.get("interviews").get(1).get("barRaiser").asBoolean()).isTrue();
+        assertThat(plan.get("unfilledSlots").values()).extracting(JsonNode::asString).containsExactly(
+                "interview 2, question 1 (CUSTOMER_OBSESSION): every story that evidences CUSTOMER_OBSESSION already answers it in this loop"
+                        + " (a story may not answer the same principle twice)",
+                "interview 2, question 2 (FRUGALITY): no story in the bank evidences FRUGALITY");
+
+        String loop = "/api/loops/" + loopId;
+        post(loop + "/questions", Map.of("interviewIndex", 0, "slotIndex", 0, "questionId", "co-01")).assertStatus(201);
+        JsonNode answered = post(loop + "/answers", Map.of("interviewIndex", 0, "slotIndex", 0, "storyId", co, "storyRevision", 1,
+                "durationSeconds", 150, "transcript", "Um, I rolled back the launch because screen-reader users could not pay.")).assertStatus(201).json();
+        assertThat(answered.get("timing").asString()).isEqualTo("ON_TARGET");
+        assertThat(answered.get("timingFlagged").asBoolean()).isFalse();
+        assertThat(answered.get("fillerWords").asInt()).isEqualTo(1);
+        post(loop + "/probes", Map.of("interviewIndex", 0, "slotIndex", 0, "text", "What data?", "handledWell", false)).assertStatus(201);
+        post(loop + "/ratings", Map.of("interviewIndex", 0, "slotIndex", 0, "interviewerId", "coach-1", "rating", "INCLINED")).assertStatus(201);
+
+        post(loop + "/questions", Map.of("interviewIndex", 0, "slotIndex", 1, "questionId", "ow-01")).assertStatus(201);
+        JsonNode late = post(loop + "/answers", Map.of("interviewIndex", 0, "slotIndex", 1, "storyId", co, "storyRevision", 1,
+                "durationSeconds", 300)).assertStatus(201).json();
+        assertThat(late.get("timingFlagged").asBoolean()).isTrue();
+
+        post(loop + "/questions", Map.of("interviewIndex", 1, "slotIndex", 0, "questionId", "custom-1", "text", "Tell me about another customer"))
+                .assertStatus(201);
+        Long before = jdbc.queryForObject("select count(*) from events where stream_id = ?", Long.class, loopId);
+        // the same story may not answer the same principle twice in one loop: refused on the server, nothing appended
+        post(loop + "/answers", Map.of("interviewIndex", 1, "slotIndex", 0, "storyId", co, "storyRevision", 1, "durationSeconds", 150))
+                .assertProblem(409, "storyId");
+        assertThat(jdbc.queryForObject("select count(*) from events where stream_id = ?", Long.class, loopId)).isEqualTo(before);
+
+        JsonNode completed = post(loop + "/completion", null).assertStatus(201).json();
+        assertThat(completed.get("summary").get("abandoned").asBoolean()).isTrue();
+        assertThat(completed.get("summary").get("answersGiven").asInt()).isEqualTo(2);
+        assertThat(completed.get("summary").get("answersInTargetTime").asInt()).isEqualTo(1);
+
+        Response read = get(loop).assertStatus(200);
+        assertThat(read.header("ETag")).isEqualTo("\"9\"");
+        assertThat(read.json().get("completed").asBoolean()).isTrue();
+        assertThat(read.json().get("questions").size()).isEqualTo(3);
+        post(loop + "/questions", Map.of("interviewIndex", 1, "slotIndex", 1, "questionId", "fr-01")).assertProblem(409, "loopId");
+
+        List<ConsumerRecord<String, byte[]>> records = TestKafka.readUntil(Topics.PRACTICE_EVENTS,
+                all -> all.stream().filter(r -> client.equals(r.key())).count() >= 9, Duration.ofSeconds(60));
+        List<SpecificRecord> events = records.stream().filter(r -> client.equals(r.key())).map(r -> codec.decode(r.value())).toList();
+        assertThat(events).extracting(e -> e.getSchema().getName()).containsExactly("LoopPlanned", "QuestionAsked", "AnswerGiven", "ProbeAsked",
+                "AnswerRated", "QuestionAsked", "AnswerGiven", "QuestionAsked", "LoopCompleted");
+        LoopCompleted summary = (LoopCompleted) events.get(events.size() - 1);
+        assertThat(summary.getLoopId()).isEqualTo(loopId);
+        assertThat(summary.getStoryUse()).singleElement().satisfies(use -> {
+            assertThat(use.getStoryId()).isEqualTo(co);
+            assertThat(use.getAnswers()).isEqualTo(2);
+        });
+        assertThat(summary.getWarnings()).anySatisfy(w -> assertThat(w).contains("answer took 300 s"));
+    }
+
+    @Test
+    void planningForAClientWithoutABankIs404AndABadFormatIs400NamingTheField() {
+        post("/api/loops", Map.of("orgId", ORG, "clientId", "nobody-" + UUID.randomUUID(), "interviews", 1, "questionsPerInterview", 2))
+                .assertProblem(404, null);
+        post("/api/loops", Map.of("orgId", ORG, "clientId", client, "interviews", 0, "questionsPerInterview", 9))
+                .assertProblem(400, "interviews").assertProblem(400, "questionsPerInterview");
+    }
+}
