@@ -22,6 +22,7 @@ import com.storyloop.events.FlagCode;
 import com.storyloop.events.PrincipleCode;
 import com.storyloop.events.Severity;
 import com.storyloop.events.Verdict;
+import com.storyloop.events.scoring.CoachScored;
 import com.storyloop.events.scoring.Flag;
 import com.storyloop.events.scoring.Measurements;
 import com.storyloop.events.scoring.RevisionScored;
@@ -78,7 +79,7 @@ class StoryTimelineIT extends ServiceBootContract {
     static void send(String client, List<SpecificRecord> events) throws Exception {
         try (KafkaProducer<String, byte[]> producer = TestKafka.producer()) {
             for (SpecificRecord e : events) {
-                String topic = e instanceof RevisionScored ? Topics.SCORING_EVENTS : Topics.STORY_EVENTS;
+                String topic = e instanceof RevisionScored || e instanceof CoachScored ? Topics.SCORING_EVENTS : Topics.STORY_EVENTS;
                 producer.send(new ProducerRecord<>(topic, client, CODEC.encode(e))).get();
             }
         }
@@ -149,7 +150,10 @@ class StoryTimelineIT extends ServiceBootContract {
                 score(org, client, a, 1, Verdict.FAIL, 40, 1, 0.7, 150, FlagCode.ROYAL_WE, FlagCode.NO_MEASURABLE_RESULT),
                 score(org, client, a, 2, Verdict.PASS, 80, 5, 0.7, 150, FlagCode.ROYAL_WE),
                 score(org, client, b, 1, Verdict.PASS, 70, 5, 0.7, 150),
-                score(org, client, b, 1, Verdict.PASS, 70, 5, 0.7, 150)));
+                score(org, client, b, 1, Verdict.PASS, 70, 5, 0.7, 150),
+                CoachScored.newBuilder().setMetadata(meta(org, client, "coach-" + a, 1)).setStoryId(a).setBankId("bank").setRevision(2)
+                        .setCoachId("coach-1").setDimensions(List.of(new DimensionScore(Dimension.RESULT, 4, ""))).setFlags(List.of())
+                        .setVerdict(Verdict.PASS).setComment(null).build()));
 
         await().atMost(Duration.ofSeconds(60)).until(() -> jdbc.queryForObject(
                 "select count(*) from coverage.timeline_score where org_id = ?", Long.class, org) == 3);
@@ -159,6 +163,11 @@ class StoryTimelineIT extends ServiceBootContract {
                 .containsExactly("flag,raised,resolved,rate", "NO_MEASURABLE_RESULT,1,1,1.0", "ROYAL_WE,1,0,0.0");
         assertThat(analytics(org, "/revisions", null).body()).contains("\"medianRevisionsToPass\":1.5").contains("\"storiesAtPass\":2");
         assertThat(analytics(org, "", null).body()).contains("\"meanOverallByRevision\":[").contains("\"flagResolution\":[");
+        await().atMost(Duration.ofSeconds(60)).until(() -> jdbc.queryForObject(
+                "select count(*) from coverage.coach_score where org_id = ?", Long.class, org) == 1);
+        assertThat(analytics(org, "/agreement", "text/csv").body().lines().toList())
+                .containsExactly("dimension,pairs,meanAbsoluteDifference,exactShare,withinOneShare", "RESULT,1,1.0,0.0,1.0");
+        assertThat(analytics(org, "", null).body()).contains("\"verdictAgreement\":1.0");
         assertThat(analytics(org, "/nothing", null).statusCode()).isEqualTo(404);
     }
 

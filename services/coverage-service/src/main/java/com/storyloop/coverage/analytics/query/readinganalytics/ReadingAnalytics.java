@@ -14,6 +14,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 
+import com.storyloop.coverage.analytics.domain.CoachAgreement;
 import com.storyloop.coverage.analytics.domain.CohortAnalytics;
 import com.storyloop.coverage.analytics.domain.ScoredRevision;
 import com.storyloop.web.problems.ResourceNotFound;
@@ -21,7 +22,8 @@ import com.storyloop.web.problems.ResourceNotFound;
 /**
  * GET /api/orgs/{orgId}/analytics: cohort analytics over the organisation's scorecards (from the story timeline tables);
  * its parts at /analytics/revisions (mean overall by revision number, median revisions to PASS) and /analytics/flags
- * (flag resolution rate), each also as {@code text/csv}.
+ * (flag resolution rate) and /analytics/agreement (coach-vs-engine agreement per dimension, from CoachScored), each also as
+ * {@code text/csv}.
  */
 @RestController
 class ReadingAnalytics {
@@ -35,9 +37,12 @@ class ReadingAnalytics {
         this.jdbc = jdbc;
     }
 
+    record AnalyticsView(String orgId, CohortAnalytics.Report cohort, CoachAgreement.Report agreement) {
+    }
+
     @GetMapping("/api/orgs/{orgId}/analytics")
     ResponseEntity<?> analytics(@PathVariable String orgId) {
-        return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(report(orgId));
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(new AnalyticsView(orgId, report(orgId), agreement(orgId)));
     }
 
     @GetMapping("/api/orgs/{orgId}/analytics/{part}")
@@ -62,11 +67,50 @@ class ReadingAnalytics {
             }
             return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(Map.of("flagResolution", report.flagResolution()));
         }
+        if (part.equals("agreement")) {
+            CoachAgreement.Report agreement = agreement(orgId);
+            if (csv) {
+                StringBuilder out = new StringBuilder("dimension,pairs,meanAbsoluteDifference,exactShare,withinOneShare\n");
+                agreement.dimensions().forEach(d -> out.append(d.dimension()).append(',').append(d.pairs()).append(',').append(d.meanAbsoluteDifference())
+                        .append(',').append(d.exactShare()).append(',').append(d.withinOneShare()).append('\n'));
+                return csv(out.toString());
+            }
+            return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(agreement);
+        }
         throw new ResourceNotFound("analytics part", part);
     }
 
     private static ResponseEntity<String> csv(String body) {
         return ResponseEntity.ok().contentType(MediaType.parseMediaType("text/csv")).body(body);
+    }
+
+    /** Each coach score against the engine's latest scorecard of the same revision. */
+    private CoachAgreement.Report agreement(String orgId) {
+        Map<String, String[]> engine = new HashMap<>();
+        jdbc.query("""
+                select story_id, revision, dimensions, verdict from timeline_score where org_id = ? order by occurred_at, rubric_version
+                """, rs -> {
+            engine.put(rs.getString(1) + "#" + rs.getInt(2), new String[] {rs.getString(3), rs.getString(4)});
+        }, orgId);
+        List<CoachAgreement.Comparison> comparisons = new java.util.ArrayList<>();
+        jdbc.query("select story_id, revision, dimensions, verdict from coach_score where org_id = ? order by occurred_at, event_id", rs -> {
+            String[] scored = engine.get(rs.getString(1) + "#" + rs.getInt(2));
+            if (scored != null) {
+                comparisons.add(new CoachAgreement.Comparison(dimensions(rs.getString(3)), dimensions(scored[0]), rs.getString(4), scored[1]));
+            }
+        }, orgId);
+        return CoachAgreement.of(comparisons);
+    }
+
+    private static Map<String, Integer> dimensions(String encoded) {
+        Map<String, Integer> map = new HashMap<>();
+        for (String pair : encoded.split(",")) {
+            int eq = pair.indexOf('=');
+            if (eq > 0) {
+                map.put(pair.substring(0, eq), Integer.parseInt(pair.substring(eq + 1)));
+            }
+        }
+        return map;
     }
 
     private CohortAnalytics.Report report(String orgId) {

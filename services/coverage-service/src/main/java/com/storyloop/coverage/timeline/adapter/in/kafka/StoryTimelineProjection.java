@@ -11,13 +11,14 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import com.storyloop.eventing.consumer.ConsumedEvent;
 import com.storyloop.eventing.spring.ConsumerDefinition;
 import com.storyloop.events.EventMetadata;
+import com.storyloop.events.scoring.CoachScored;
 import com.storyloop.events.scoring.RevisionScored;
 import com.storyloop.events.story.StoryDrafted;
 import com.storyloop.events.story.StoryRevised;
 import com.storyloop.schemas.Topics;
 
 /**
- * Keeps every revision's text and every scorecard for the story timeline. A revision and a scorecard are immutable and
+ * Keeps every revision's text, every scorecard and every coach score for the story timeline and analytics. A revision and a scorecard are immutable and
  * unique by key, so a redelivery (also skipped by the inbox) changes nothing, and a scorecard may arrive before its revision.
  */
 @Configuration
@@ -36,6 +37,14 @@ public class StoryTimelineProjection {
             revision(jdbc, d.getMetadata(), d.getStoryId(), d.getRevision(), d.getSituation(), d.getTask(), d.getAction(), d.getResult(), d.getText());
         } else if (e instanceof StoryRevised r) {
             revision(jdbc, r.getMetadata(), r.getStoryId(), r.getRevision(), r.getSituation(), r.getTask(), r.getAction(), r.getResult(), r.getText());
+        } else if (e instanceof CoachScored c) {
+            EventMetadata m = c.getMetadata();
+            String dimensions = c.getDimensions().stream().map(d -> d.getDimension().name() + "=" + d.getScore()).collect(Collectors.joining(","));
+            jdbc.update("""
+                    insert into coach_score (event_id, org_id, story_id, revision, coach_id, dimensions, verdict, occurred_at)
+                    values (?, ?, ?, ?, ?, ?, ?, ?) on conflict do nothing
+                    """, m.getEventId(), m.getOrgId(), c.getStoryId(), c.getRevision(), c.getCoachId(), dimensions, c.getVerdict().name(),
+                    Timestamp.from(m.getOccurredAt()));
         } else if (e instanceof RevisionScored s) {
             EventMetadata m = s.getMetadata();
             String dimensions = s.getDimensions().stream().map(d -> d.getDimension().name() + "=" + d.getScore()).collect(Collectors.joining(","));
