@@ -168,6 +168,15 @@ class StoryTimelineIT extends ServiceBootContract {
         assertThat(analytics(org, "/agreement", "text/csv").body().lines().toList())
                 .containsExactly("dimension,pairs,meanAbsoluteDifference,exactShare,withinOneShare", "RESULT,1,1.0,0.0,1.0");
         assertThat(analytics(org, "", null).body()).contains("\"verdictAgreement\":1.0");
+        send(client, List.of(
+                StoryDrafted.newBuilder().setMetadata(meta(org, client, a, 1)).setBankId("bank").setStoryId(a).setRevision(1).setTitle("a")
+                        .setText("first").setPrinciples(List.of(PrincipleCode.FRUGALITY)).build(),
+                StoryRevised.newBuilder().setMetadata(meta(org, client, a, 2)).setBankId("bank").setStoryId(a).setRevision(2).setTitle("a")
+                        .setText("second").setPrinciples(List.of(PrincipleCode.FRUGALITY, PrincipleCode.OWNERSHIP)).build()));
+        await().atMost(Duration.ofSeconds(60)).until(() -> analytics(org, "/heatmap", "text/csv").body().contains("OWNERSHIP"));
+        assertThat(analytics(org, "/heatmap", "text/csv").body().lines().toList()).containsExactly(
+                "principle,dimension,stories,meanScore,weakness",
+                "FRUGALITY,AGENCY,1,4.0,1.0", "FRUGALITY,RESULT,1,5.0,0.0", "OWNERSHIP,AGENCY,1,4.0,1.0", "OWNERSHIP,RESULT,1,5.0,0.0");
         assertThat(analytics(org, "/nothing", null).statusCode()).isEqualTo(404);
     }
 

@@ -17,13 +17,14 @@ import org.springframework.web.bind.annotation.RestController;
 import com.storyloop.coverage.analytics.domain.CoachAgreement;
 import com.storyloop.coverage.analytics.domain.CohortAnalytics;
 import com.storyloop.coverage.analytics.domain.ScoredRevision;
+import com.storyloop.coverage.analytics.domain.WeaknessHeatmap;
 import com.storyloop.web.problems.ResourceNotFound;
 
 /**
  * GET /api/orgs/{orgId}/analytics: cohort analytics over the organisation's scorecards (from the story timeline tables);
  * its parts at /analytics/revisions (mean overall by revision number, median revisions to PASS) and /analytics/flags
  * (flag resolution rate) and /analytics/agreement (coach-vs-engine agreement per dimension, from CoachScored), each also as
- * {@code text/csv}.
+ * {@code text/csv}; /analytics/heatmap (principle x dimension weakness over active stories).
  */
 @RestController
 class ReadingAnalytics {
@@ -77,11 +78,44 @@ class ReadingAnalytics {
             }
             return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(agreement);
         }
+        if (part.equals("heatmap")) {
+            List<WeaknessHeatmap.Cell> cells = heatmap(orgId);
+            if (csv) {
+                StringBuilder out = new StringBuilder("principle,dimension,stories,meanScore,weakness\n");
+                cells.forEach(c -> out.append(c.principle()).append(',').append(c.dimension()).append(',').append(c.stories()).append(',')
+                        .append(c.meanScore()).append(',').append(c.weakness()).append('\n'));
+                return csv(out.toString());
+            }
+            return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(Map.of("heatmap", cells));
+        }
         throw new ResourceNotFound("analytics part", part);
     }
 
     private static ResponseEntity<String> csv(String body) {
         return ResponseEntity.ok().contentType(MediaType.parseMediaType("text/csv")).body(body);
+    }
+
+    /** Active stories' current claims (coverage tables) with the engine's latest dimension scores of their current revision. */
+    private List<WeaknessHeatmap.Cell> heatmap(String orgId) {
+        Map<String, String> engine = new HashMap<>();
+        jdbc.query("select story_id, revision, dimensions from timeline_score where org_id = ? order by occurred_at, rubric_version",
+                rs -> {
+                    engine.put(rs.getString(1) + "#" + rs.getInt(2), rs.getString(3));
+                }, orgId);
+        List<WeaknessHeatmap.StoryDimensions> stories = new java.util.ArrayList<>();
+        jdbc.query("select story_id, revision, principles from coverage_story where org_id = ? and not retired", rs -> {
+            String scored = engine.get(rs.getString(1) + "#" + rs.getInt(2));
+            if (scored != null) {
+                Set<String> principles = new HashSet<>();
+                for (String code : rs.getString(3).split(",")) {
+                    if (!code.isEmpty()) {
+                        principles.add(code);
+                    }
+                }
+                stories.add(new WeaknessHeatmap.StoryDimensions(principles, dimensions(scored)));
+            }
+        }, orgId);
+        return WeaknessHeatmap.of(stories);
     }
 
     /** Each coach score against the engine's latest scorecard of the same revision. */
