@@ -161,6 +161,28 @@ class ClientTimelineIT extends ServiceBootContract {
     }
 
     @Test
+    void aPoisonRecordOnPracticeEventsIsDeadLetteredAndRatingsContinue() throws Exception {
+        String org = "org-" + UUID.randomUUID();
+        String client = "client-" + UUID.randomUUID();
+        try (KafkaProducer<String, byte[]> producer = TestKafka.producer()) {
+            producer.send(new ProducerRecord<>(Topics.PRACTICE_EVENTS, client, "not an event".getBytes(java.nio.charset.StandardCharsets.UTF_8))).get();
+            producer.send(new ProducerRecord<>(Topics.PRACTICE_EVENTS, client, CODEC.encode(AnswerRated.newBuilder()
+                    .setMetadata(meta(org, client, "loop-9", 1, 7)).setLoopId("loop-9").setQuestionId("q").setInterviewIndex(0).setSlotIndex(0)
+                    .setInterviewerId("i").setRating(AnswerRating.STRONGLY_INCLINED).setNotes(null).build()))).get();
+        }
+
+        await().atMost(Duration.ofSeconds(60)).until(() -> timeline(client, null).statusCode() == 200);
+        assertThat(timeline(client, "text/csv").body().lines().toList()).containsExactly(
+                "at,kind,readiness,storiesAtPass,activeStories,rating,ratingScore,loopId,interviewDate",
+                "2026-10-01T09:07:00Z,RATING,,,,STRONGLY_INCLINED,4,loop-9,");
+        List<org.apache.kafka.clients.consumer.ConsumerRecord<String, byte[]>> dead = TestKafka.readUntil(
+                Topics.deadLetter(Topics.PRACTICE_EVENTS, "coverage-client-timeline"),
+                read -> read.stream().anyMatch(r -> client.equals(r.key())), Duration.ofSeconds(60));
+        assertThat(dead.stream().filter(r -> client.equals(r.key())).map(r -> TestKafka.headers(r).get("dlq-original-topic")))
+                .containsExactly(Topics.PRACTICE_EVENTS);
+    }
+
+    @Test
     void anUnknownClientHasNoTimeline() throws Exception {
         assertThat(timeline("nobody-" + UUID.randomUUID(), null).statusCode()).isEqualTo(404);
     }
