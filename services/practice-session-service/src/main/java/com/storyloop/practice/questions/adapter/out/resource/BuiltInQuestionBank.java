@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 import tools.jackson.databind.json.JsonMapper;
@@ -20,6 +21,7 @@ import com.storyloop.practice.questions.domain.Question;
  * probes and, where scope matters, an L7 variant (which becomes its own question, id suffixed {@code -l7}).
  */
 @Component
+@Order(1)
 class BuiltInQuestionBank implements QuestionBank {
 
     static final String RESOURCE = "/questions/built-in.json";
