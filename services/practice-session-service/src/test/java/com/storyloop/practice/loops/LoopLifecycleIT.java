@@ -18,7 +18,11 @@ import tools.jackson.databind.JsonNode;
 import com.storyloop.events.EventMetadata;
 import com.storyloop.events.Level;
 import com.storyloop.events.PrincipleCode;
+import com.storyloop.events.Verdict;
 import com.storyloop.events.practice.LoopCompleted;
+import com.storyloop.events.scoring.Measurements;
+import com.storyloop.events.scoring.PrincipleFit;
+import com.storyloop.events.scoring.RevisionScored;
 import com.storyloop.events.story.StoryBankOpened;
 import com.storyloop.events.story.StoryDrafted;
 import com.storyloop.practice.support.PracticeServiceIT;
@@ -139,6 +143,37 @@ class LoopLifecycleIT extends PracticeServiceIT {
             assertThat(use.getAnswers()).isEqualTo(2);
         });
         assertThat(summary.getWarnings()).anySatisfy(w -> assertThat(w).contains("answer took 300 s"));
+    }
+
+    RevisionScored scored(String storyId, int overall, Verdict verdict, PrincipleCode principle, double fit) {
+        return RevisionScored.newBuilder().setMetadata(metadata(client, storyId)).setStoryId(storyId).setBankId(bank).setRevision(1)
+                .setRubricVersion("1").setVerdict(verdict).setOverall(overall).setDecidingRule("test").setDimensions(List.of()).setFlags(List.of())
+                .setPrinciples(List.of(PrincipleFit.newBuilder().setCode(principle).setFit(fit).setClaimed(true).setEvidence(List.of()).build()))
+                .setMeasurements(Measurements.newBuilder().setWordCount(300).setSituationWords(50).setTaskWords(30).setActionWords(150)
+                        .setResultWords(70).setActionResultShare(0.73).setSpeakingSeconds(130).setWordsPerMinute(140)
+                        .setFirstPersonSingularActions(8).setFirstPersonPluralActions(1).build())
+                .setLevelSignals(List.of()).setWarnings(List.of()).build();
+    }
+
+    @Test
+    void theLatestScoresFromScoringEventsDecideWhichStoryThePlanProposes() {
+        String weak = "story-a-" + UUID.randomUUID();
+        String strong = "story-b-" + UUID.randomUUID();
+        publishBank(weak, strong);
+        KafkaProducer<String, byte[]> producer = TestKafka.producer();
+        producer.send(new ProducerRecord<>(Topics.SCORING_EVENTS, client, codec.encode(scored(weak, 45, Verdict.FAIL, PrincipleCode.OWNERSHIP, 0.9))));
+        producer.send(new ProducerRecord<>(Topics.SCORING_EVENTS, client, codec.encode(scored(strong, 82, Verdict.PASS, PrincipleCode.OWNERSHIP, 0.8))));
+        producer.flush();
+        Map<String, Object> format = Map.of("orgId", ORG, "clientId", client, "interviews", 1, "questionsPerInterview", 1,
+                "principles", List.of("OWNERSHIP"));
+
+        // the FAIL story is never proposed; the PASS one is, once its score has arrived
+        await().atMost(Duration.ofSeconds(90)).untilAsserted(() -> {
+            Response preview = post("/api/loop-plans", format);
+            assertThat(preview.status()).as(preview.body()).isEqualTo(200);
+            assertThat(preview.json().get("interviews").get(0).get("slots").get(0).get("proposedStoryId").asString()).isEqualTo(strong);
+            assertThat(preview.json().get("warnings").size()).isZero();
+        });
     }
 
     @Test
