@@ -1,6 +1,7 @@
 package com.storyloop.practice.content;
 
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -22,6 +23,8 @@ import com.storyloop.practice.support.PracticeServiceIT;
 import com.storyloop.schemas.EventCodec;
 import com.storyloop.schemas.Topics;
 import com.storyloop.testsupport.TestKafka;
+
+import example.ContentProducer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -112,6 +115,22 @@ class ContentIntakeIT extends PracticeServiceIT {
         assertThat(questions).hasSize(2);
         assertThat(questions).filteredOn(q -> q.get("questionId").asString().equals("q1")).singleElement()
                 .satisfies(q -> assertThat(q.get("text").asString()).isEqualTo("Tell me about the leanest project you ran."));
+    }
+
+    @Test
+    void theExampleProducersPackShowsUpInTheQuestionBankWithProvenance() throws Exception {
+        Path history = Path.of(System.getProperty("storyloop.root", "../.."), "schemas", "history");
+
+        ContentProducer.send(producer, history, ORG, PROVIDER, pack, "3", ContentProducer.examplePack());
+
+        await().atMost(Duration.ofSeconds(90)).untilAsserted(() -> {
+            JsonNode page = get("/api/questions?size=100&source=" + PROVIDER).assertStatus(200).json();
+            List<JsonNode> mine = page.get("items").values().stream().filter(q -> pack.equals(q.get("packId").asString(null))).toList();
+            assertThat(mine).extracting(q -> q.get("questionId").asString()).containsExactlyInAnyOrder("frugality-07", "dive-deep-03");
+            assertThat(mine).allSatisfy(q -> assertThat(q.get("packVersion").asString()).isEqualTo("3"));
+            assertThat(mine).filteredOn(q -> q.get("questionId").asString().equals("dive-deep-03")).singleElement()
+                    .satisfies(q -> assertThat(q.get("level").asString()).isEqualTo("L7"));
+        });
     }
 
     List<ConsumerRecord<String, byte[]>> ours(List<ConsumerRecord<String, byte[]>> records, String stranger, String garbageKey) {
