@@ -104,6 +104,9 @@ class LoopLifecycleIT extends PracticeServiceIT {
         assertThat(answered.get("timing").asString()).isEqualTo("ON_TARGET");
         assertThat(answered.get("timingFlagged").asBoolean()).isFalse();
         assertThat(answered.get("fillerWords").asInt()).isEqualTo(1);
+        // the rubric engine's flags on what was actually said: a one-sentence answer is too short and has no measurable result
+        assertThat(answered.get("rubricVersion").asString()).isNotBlank();
+        assertThat(answered.get("transcriptFlags").values()).extracting(JsonNode::asString).contains("TOO_SHORT");
         post(loop + "/probes", Map.of("interviewIndex", 0, "slotIndex", 0, "text", "What data?", "handledWell", false)).assertStatus(201);
         post(loop + "/ratings", Map.of("interviewIndex", 0, "slotIndex", 0, "interviewerId", "coach-1", "rating", "INCLINED")).assertStatus(201);
 
@@ -136,6 +139,9 @@ class LoopLifecycleIT extends PracticeServiceIT {
         List<SpecificRecord> events = records.stream().filter(r -> client.equals(r.key())).map(r -> codec.decode(r.value())).toList();
         assertThat(events).extracting(e -> e.getSchema().getName()).containsExactly("LoopPlanned", "QuestionAsked", "AnswerGiven", "ProbeAsked",
                 "AnswerRated", "QuestionAsked", "AnswerGiven", "QuestionAsked", "LoopCompleted");
+        com.storyloop.events.practice.AnswerGiven first = (com.storyloop.events.practice.AnswerGiven) events.get(2);
+        assertThat(first.getTranscriptAnalysis().getFlags()).contains(com.storyloop.events.FlagCode.TOO_SHORT);
+        assertThat(first.getTranscriptAnalysis().getRubricVersion()).isEqualTo(answered.get("rubricVersion").asString());
         LoopCompleted summary = (LoopCompleted) events.get(events.size() - 1);
         assertThat(summary.getLoopId()).isEqualTo(loopId);
         assertThat(summary.getStoryUse()).singleElement().satisfies(use -> {

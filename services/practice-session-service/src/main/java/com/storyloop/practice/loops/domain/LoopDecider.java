@@ -80,7 +80,7 @@ public final class LoopDecider {
             });
             return List.of(new AnswerGiven(state.loopId(), question.questionId(), answer.interviewIndex(), answer.slotIndex(), question.principle(),
                     answer.storyId(), answer.storyRevision(), answer.durationSeconds(), answer.transcript(),
-                    measure(answer.transcript(), answer.durationSeconds()), answer.now()));
+                    measure(answer.transcript(), answer.durationSeconds(), answer.review()), answer.now()));
         }
         if (command instanceof AskProbe probe) {
             AskedQuestion question = answered(state, probe.interviewIndex(), probe.slotIndex());
@@ -122,7 +122,7 @@ public final class LoopDecider {
     }
 
     /** Words per minute and filler words of a transcript, or null without one. */
-    static TranscriptMeasures measure(String transcript, int durationSeconds) {
+    static TranscriptMeasures measure(String transcript, int durationSeconds, LoopCommand.TranscriptReview review) {
         if (transcript == null || transcript.isBlank()) {
             return null;
         }
@@ -138,7 +138,8 @@ public final class LoopDecider {
                 fillers++;
             }
         }
-        return new TranscriptMeasures((int) Math.round(count * 60.0 / durationSeconds), fillers);
+        return new TranscriptMeasures((int) Math.round(count * 60.0 / durationSeconds), fillers, review == null ? null : review.rubricVersion(),
+                review == null ? List.of() : review.flags());
     }
 
     static LoopSummary summarise(Loop state) {

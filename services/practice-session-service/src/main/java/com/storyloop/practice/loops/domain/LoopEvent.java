@@ -37,7 +37,12 @@ public sealed interface LoopEvent {
     }
 
     /** Speaking rate and filler words measured on a transcript. */
-    record TranscriptMeasures(int wordsPerMinute, int fillerWords) {
+    /** Speaking rate, filler words and the rubric engine's flags (with its version; null when no engine ran) on a transcript. */
+    record TranscriptMeasures(int wordsPerMinute, int fillerWords, String rubricVersion, List<String> flags) {
+
+        public TranscriptMeasures {
+            flags = flags == null ? List.of() : List.copyOf(flags);
+        }
     }
 
     /** The loop's summary per principle asked and per story used. */

@@ -27,6 +27,7 @@ import org.springframework.web.bind.annotation.RestController;
 import com.storyloop.practice.loops.application.EventContext;
 import com.storyloop.practice.loops.application.PlanLoopHandler;
 import com.storyloop.practice.loops.application.RunLoopHandler;
+import com.storyloop.practice.loops.application.TranscriptReviewer;
 import com.storyloop.practice.loops.domain.AnswerTiming;
 import com.storyloop.practice.loops.domain.LoopCommand;
 import com.storyloop.practice.loops.domain.LoopEvent;
@@ -55,13 +56,16 @@ class LoopController {
     private final GettingLoop gettingLoop;
     private final List<QuestionBank> questionBanks;
     private final Clock clock;
+    private final TranscriptReviewer reviewer;
 
-    LoopController(PlanLoopHandler planLoop, RunLoopHandler runLoop, GettingLoop gettingLoop, List<QuestionBank> questionBanks, Clock clock) {
+    LoopController(PlanLoopHandler planLoop, RunLoopHandler runLoop, GettingLoop gettingLoop, List<QuestionBank> questionBanks, Clock clock,
+                   TranscriptReviewer reviewer) {
         this.planLoop = planLoop;
         this.runLoop = runLoop;
         this.gettingLoop = gettingLoop;
         this.questionBanks = questionBanks;
         this.clock = clock;
+        this.reviewer = reviewer;
     }
 
     record PlanRequest(@NotBlank @Size(max = 100) String orgId, @NotBlank @Size(max = 100) String clientId,
@@ -125,7 +129,8 @@ class LoopController {
                                                @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
                                                @RequestHeader(name = "X-Correlation-Id", required = false) String correlationId) {
         ResponseEntity<Map<String, Object>> response = run(loopId, ifMatch, new LoopCommand.GiveAnswer(request.interviewIndex(), request.slotIndex(),
-                request.storyId(), request.storyRevision(), request.durationSeconds(), request.transcript(), clock.instant()), correlationId);
+                request.storyId(), request.storyRevision(), request.durationSeconds(), request.transcript(), reviewer.review(request.transcript()),
+                clock.instant()), correlationId);
         AnswerTiming timing = AnswerTiming.of(request.durationSeconds());
         response.getBody().put("timing", timing.name());
         response.getBody().put("timingFlagged", timing.flagged());
@@ -169,6 +174,8 @@ class LoopController {
         if (event instanceof LoopEvent.AnswerGiven given && given.measures() != null) {
             body.put("wordsPerMinute", given.measures().wordsPerMinute());
             body.put("fillerWords", given.measures().fillerWords());
+            body.put("rubricVersion", given.measures().rubricVersion());
+            body.put("transcriptFlags", given.measures().flags());
         }
         return ResponseEntity.status(201).eTag(StreamVersions.etag(result.version())).body(body);
     }

@@ -29,7 +29,7 @@ import com.storyloop.practice.questions.domain.Principle;
 @Repository
 class EventSourcedLoopRepository implements LoopRepository {
 
-    /** No rubric engine runs on transcripts yet: the analysis carries the measurements only, and says so. */
+    /** Written as the rubric version when the engine could not read the transcript as a story: measurements only, no flags. */
     static final String NO_RUBRIC = "none";
 
     private final AvroEventStore store;
@@ -73,6 +73,15 @@ class EventSourcedLoopRepository implements LoopRepository {
         return PrincipleCode.valueOf(principle.name());
     }
 
+    private static com.storyloop.events.FlagCode flag(String code) {
+        for (com.storyloop.events.FlagCode f : com.storyloop.events.FlagCode.values()) {
+            if (f.name().equals(code)) {
+                return f;
+            }
+        }
+        return com.storyloop.events.FlagCode.UNKNOWN;
+    }
+
     private static Principle principle(PrincipleCode code) {
         return Principle.valueOf(code.name());
     }
@@ -97,7 +106,9 @@ class EventSourcedLoopRepository implements LoopRepository {
         }
         if (event instanceof LoopEvent.AnswerGiven given) {
             TranscriptAnalysis analysis = given.measures() == null ? null
-                    : new TranscriptAnalysis(given.measures().wordsPerMinute(), given.measures().fillerWords(), NO_RUBRIC, new ArrayList<>());
+                    : new TranscriptAnalysis(given.measures().wordsPerMinute(), given.measures().fillerWords(),
+                            given.measures().rubricVersion() == null ? NO_RUBRIC : given.measures().rubricVersion(),
+                            new ArrayList<>(given.measures().flags().stream().map(EventSourcedLoopRepository::flag).toList()));
             return new com.storyloop.events.practice.AnswerGiven(m, given.loopId(), given.questionId(), given.interviewIndex(), given.slotIndex(),
                     code(given.principle()), given.storyId(), given.storyRevision(), given.durationSeconds(), given.transcript(), analysis);
         }
@@ -150,7 +161,9 @@ class EventSourcedLoopRepository implements LoopRepository {
             TranscriptAnalysis a = given.getTranscriptAnalysis();
             return new LoopEvent.AnswerGiven(given.getLoopId(), given.getQuestionId(), given.getInterviewIndex(), given.getSlotIndex(),
                     principle(given.getPrinciple()), given.getStoryId(), given.getStoryRevision(), given.getDurationSeconds(), given.getTranscript(),
-                    a == null ? null : new LoopEvent.TranscriptMeasures(a.getWordsPerMinute(), a.getFillerWords()), given.getMetadata().getOccurredAt());
+                    a == null ? null : new LoopEvent.TranscriptMeasures(a.getWordsPerMinute(), a.getFillerWords(),
+                            NO_RUBRIC.equals(a.getRubricVersion()) ? null : a.getRubricVersion(), a.getFlags().stream().map(Enum::name).toList()),
+                    given.getMetadata().getOccurredAt());
         }
         if (record instanceof com.storyloop.events.practice.ProbeAsked probe) {
             return new LoopEvent.ProbeAsked(probe.getLoopId(), probe.getQuestionId(), probe.getInterviewIndex(), probe.getSlotIndex(),
