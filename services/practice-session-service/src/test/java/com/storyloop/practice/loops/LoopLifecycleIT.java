@@ -183,6 +183,28 @@ class LoopLifecycleIT extends PracticeServiceIT {
     }
 
     @Test
+    void aClientSelfPractisesWithTheEnginesFlagsInsteadOfRatings() {
+        String co = "story-co-" + UUID.randomUUID();
+        publishBank(co, "story-own-" + UUID.randomUUID());
+        Map<String, Object> format = Map.of("orgId", ORG, "clientId", client, "interviews", 1, "questionsPerInterview", 1,
+                "principles", List.of("CUSTOMER_OBSESSION"), "mode", "SELF_PRACTICE");
+        await().atMost(Duration.ofSeconds(90)).untilAsserted(() -> assertThat(post("/api/loop-plans", format).status()).isEqualTo(200));
+
+        String loop = "/api/loops/" + post("/api/loops", format).assertStatus(201).json().get("loopId").asString();
+        post(loop + "/questions", Map.of("interviewIndex", 0, "slotIndex", 0, "questionId", "co-03")).assertStatus(201);
+        JsonNode answered = post(loop + "/answers", Map.of("interviewIndex", 0, "slotIndex", 0, "storyId", co, "storyRevision", 1,
+                "durationSeconds", 95, "transcript", "We launched it and it worked.")).assertStatus(201).json();
+        assertThat(answered.get("transcriptFlags").size()).isPositive();
+
+        post(loop + "/ratings", Map.of("interviewIndex", 0, "slotIndex", 0, "interviewerId", "coach-1", "rating", "INCLINED"))
+                .assertProblem(409, "rating");
+        JsonNode summary = post(loop + "/completion", null).assertStatus(201).json().get("summary");
+        assertThat(summary.get("abandoned").asBoolean()).isFalse();
+        assertThat(summary.get("principles").get(0).get("rating").isNull()).isTrue();
+        assertThat(get(loop).assertStatus(200).json().get("mode").asString()).isEqualTo("SELF_PRACTICE");
+    }
+
+    @Test
     void planningForAClientWithoutABankIs404AndABadFormatIs400NamingTheField() {
         post("/api/loops", Map.of("orgId", ORG, "clientId", "nobody-" + UUID.randomUUID(), "interviews", 1, "questionsPerInterview", 2))
                 .assertProblem(404, null);
