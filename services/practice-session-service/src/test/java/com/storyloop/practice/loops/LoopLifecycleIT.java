@@ -149,6 +149,7 @@ class LoopLifecycleIT extends PracticeServiceIT {
             assertThat(use.getAnswers()).isEqualTo(2);
         });
         assertThat(summary.getWarnings()).anySatisfy(w -> assertThat(w).contains("answer took 300 s"));
+        assertThat(summary.getPrinciples().get(0).getFlags()).contains(com.storyloop.events.FlagCode.TOO_SHORT);
     }
 
     RevisionScored scored(String storyId, int overall, Verdict verdict, PrincipleCode principle, double fit) {

@@ -43,7 +43,12 @@ public record Loop(String loopId, String orgId, String clientId, String bankId, 
         }
     }
 
-    public record Answer(String storyId, int storyRevision, int durationSeconds, String transcript) {
+    /** An answer and the rubric engine's flags on its transcript (empty without one). */
+    public record Answer(String storyId, int storyRevision, int durationSeconds, String transcript, List<String> flags) {
+
+        public Answer {
+            flags = flags == null ? List.of() : List.copyOf(flags);
+        }
 
         public AnswerTiming timing() {
             return AnswerTiming.of(durationSeconds);

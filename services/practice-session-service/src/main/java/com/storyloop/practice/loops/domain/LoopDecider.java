@@ -154,7 +154,7 @@ public final class LoopDecider {
             Loop.Answer a = q.answer();
             int poorly = (int) q.probes().stream().filter(p -> Boolean.FALSE.equals(p.handledWell())).count();
             outcomes.add(new PrincipleOutcome(q.principle(), a == null ? null : a.storyId(), a == null ? null : a.storyRevision(), q.rating(),
-                    a == null ? null : a.durationSeconds(), q.probes().size(), poorly));
+                    a == null ? null : a.durationSeconds(), q.probes().size(), poorly, a == null ? List.of() : a.flags()));
             if (a == null) {
                 continue;
             }
@@ -196,7 +196,8 @@ public final class LoopDecider {
             SlotKey key = new SlotKey(given.interviewIndex(), given.slotIndex());
             AskedQuestion q = questions.get(key);
             questions.put(key, new AskedQuestion(q.questionId(), q.principle(), q.text(),
-                    new Loop.Answer(given.storyId(), given.storyRevision(), given.durationSeconds(), given.transcript()), q.probes(), q.rating(),
+                    new Loop.Answer(given.storyId(), given.storyRevision(), given.durationSeconds(), given.transcript(),
+                            given.measures() == null ? List.of() : given.measures().flags()), q.probes(), q.rating(),
                     q.interviewerId(), q.notes()));
             return with(state, questions, false);
         }

@@ -57,7 +57,11 @@ public sealed interface LoopEvent {
     }
 
     record PrincipleOutcome(Principle principle, String storyId, Integer storyRevision, Rating rating, Integer durationSeconds, int probesAsked,
-                            int probesHandledPoorly) {
+                            int probesHandledPoorly, List<String> flags) {
+
+        public PrincipleOutcome {
+            flags = flags == null ? List.of() : List.copyOf(flags);
+        }
     }
 
     record StoryUse(String storyId, int answers, List<Principle> principles) {

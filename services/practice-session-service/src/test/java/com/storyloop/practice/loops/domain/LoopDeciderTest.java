@@ -174,11 +174,23 @@ class LoopDeciderTest {
                 CUSTOMER_OBSESSION);
         assertThat(summary.principles().get(0).rating()).isEqualTo(Rating.STRONGLY_INCLINED);
         assertThat(summary.principles().get(1).probesHandledPoorly()).isEqualTo(1);
+        assertThat(summary.principles().get(1).flags()).isEmpty();
         assertThat(summary.storyUse()).containsExactly(new StoryUse("s1", 2, List.of(CUSTOMER_OBSESSION, OWNERSHIP)),
                 new StoryUse("s2", 1, List.of(CUSTOMER_OBSESSION)));
         assertThat(summary.warnings()).anySatisfy(w -> assertThat(w).contains("answer took 300 s, outside 90-240 s"))
                 .anySatisfy(w -> assertThat(w).contains("answer took 60 s"))
                 .anySatisfy(w -> assertThat(w).contains("OWNERSHIP: 1 probe(s) went badly"));
+    }
+
+    @Test
+    void givenAReviewedTranscript_whenCompleted_thenThePrinciplesOutcomeCarriesTheEnginesFlags() {
+        given(plan(LoopMode.SELF_PRACTICE), ask(0, 0), new GiveAnswer(0, 0, "s1", 3, 100, "We did it.",
+                new LoopCommand.TranscriptReview("1.0", List.of("ROYAL_WE", "TOO_SHORT")), NOW));
+
+        LoopSummary summary = ((LoopCompleted) when(new CompleteLoop(NOW)).get(0)).summary();
+
+        assertThat(summary.principles().get(0).flags()).containsExactly("ROYAL_WE", "TOO_SHORT");
+        assertThat(summary.principles().get(0).rating()).isNull();
     }
 
     @Test

@@ -126,7 +126,7 @@ class EventSourcedLoopRepository implements LoopRepository {
             for (LoopEvent.PrincipleOutcome o : s.principles()) {
                 outcomes.add(new com.storyloop.events.practice.PrincipleOutcome(code(o.principle()), o.storyId(), o.storyRevision(),
                         o.rating() == null ? null : AnswerRating.valueOf(o.rating().name()), o.durationSeconds(), o.probesAsked(),
-                        o.probesHandledPoorly(), new ArrayList<>()));
+                        o.probesHandledPoorly(), new ArrayList<>(o.flags().stream().map(EventSourcedLoopRepository::flag).toList())));
             }
             List<com.storyloop.events.practice.StoryUse> uses = new ArrayList<>();
             for (LoopEvent.StoryUse u : s.storyUse()) {
@@ -178,7 +178,7 @@ class EventSourcedLoopRepository implements LoopRepository {
             for (com.storyloop.events.practice.PrincipleOutcome o : completed.getPrinciples()) {
                 outcomes.add(new LoopEvent.PrincipleOutcome(principle(o.getPrinciple()), o.getStoryId(), o.getStoryRevision(),
                         o.getRating() == null ? null : Rating.valueOf(o.getRating().name()), o.getDurationSeconds(), o.getProbesAsked(),
-                        o.getProbesHandledPoorly()));
+                        o.getProbesHandledPoorly(), o.getFlags().stream().map(Enum::name).toList()));
             }
             List<LoopEvent.StoryUse> uses = new ArrayList<>();
             for (com.storyloop.events.practice.StoryUse u : completed.getStoryUse()) {
