@@ -1,5 +1,7 @@
 package com.storyloop.scoring.scorecards.application;
 
+import java.util.Optional;
+
 import org.springframework.stereotype.Service;
 
 import com.storyloop.rubric.InvalidStoryException;
@@ -41,15 +43,22 @@ public class ScoreRevisions {
      * @throws InvalidStoryException when the rubric cannot score the text (empty, too long, not text)
      */
     public Outcome receive(RevisionCopy copy, ScoringPersistence tx) {
-        tx.bank(copy.bankId()).filter(bank -> !bank.orgId().equals(copy.orgId())).ifPresent(bank -> {
+        Optional<BankCopy> bank = tx.bank(copy.bankId());
+        if (bank.isPresent() && !bank.get().orgId().equals(copy.orgId())) {
             throw new InvalidRevision("orgId", "story " + copy.storyId() + " claims organisation " + copy.orgId() + " but its bank "
-                    + copy.bankId() + " belongs to " + bank.orgId());
-        });
+                    + copy.bankId() + " belongs to " + bank.get().orgId());
+        }
         String version = tx.lockOrganisationAndReadVersion(copy.orgId()).orElse(catalog.standardVersion());
-        tx.saveRevision(copy);
-        // a redelivered revision is scored from the copy first stored (its claims may have changed since, on purpose)
+        if (tx.saveRevision(copy)) {
+            // a revision seen for the first time has no scorecard under any version yet
+            return scoreWith(copy, version, new Cause(copy.sourceEventId(), copy.correlationId()), level(bank), tx);
+        }
+        // redelivered: scored from the copy first stored (its claims may have changed since, on purpose), unless it was
         RevisionCopy stored = tx.revision(copy.storyId(), copy.revision()).orElse(copy);
-        return score(stored, version, new Cause(stored.sourceEventId(), stored.correlationId()), tx);
+        if (tx.hasScorecard(stored.storyId(), stored.revision(), version)) {
+            return Outcome.ALREADY_SCORED;
+        }
+        return scoreWith(stored, version, new Cause(stored.sourceEventId(), stored.correlationId()), level(bank), tx);
     }
 
     /** Scores one stored revision with one rubric version, unless that scorecard exists. */
@@ -57,10 +66,17 @@ public class ScoreRevisions {
         if (tx.hasScorecard(copy.storyId(), copy.revision(), rubricVersion)) {
             return Outcome.ALREADY_SCORED;
         }
+        return scoreWith(copy, rubricVersion, cause, level(tx.bank(copy.bankId())), tx);
+    }
+
+    private Outcome scoreWith(RevisionCopy copy, String rubricVersion, Cause cause, Level level, ScoringPersistence tx) {
         RubricEngine engine = catalog.require(rubricVersion);
-        Level level = tx.bank(copy.bankId()).map(BankCopy::targetLevel).flatMap(Level::parse).orElse(null);
         Scorecard card = engine.score(input(copy, level));
         return tx.recordScorecard(copy, card, cause) ? Outcome.SCORED : Outcome.ALREADY_SCORED;
+    }
+
+    private static Level level(Optional<BankCopy> bank) {
+        return bank.map(BankCopy::targetLevel).flatMap(Level::parse).orElse(null);
     }
 
     /** What the engine scores for a revision: its text or STAR sections, its claims, its bank's target level. */

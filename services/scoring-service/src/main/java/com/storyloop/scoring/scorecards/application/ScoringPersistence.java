@@ -18,6 +18,7 @@ public interface ScoringPersistence {
 
     /** Binds the persistence to the transaction a {@link JdbcTemplate} runs in. */
     interface Factory {
+        /** For one transaction: the instance may remember what that transaction locked and read. */
         ScoringPersistence on(JdbcTemplate jdbc);
     }
 
@@ -35,7 +36,8 @@ public interface ScoringPersistence {
 
     /**
      * Takes the organisation's scoring lock in shared mode until the transaction ends (an adoption takes it exclusively),
-     * then reads the version the organisation adopted.
+     * then reads the version the organisation adopted. Within one transaction the answer cannot change (the lock is held
+     * to the end), so an implementation may answer repeated calls from memory.
      *
      * @return the adopted version, or empty when the organisation never adopted one
      */

@@ -12,13 +12,15 @@ import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
 import com.storyloop.scoring.rubrics.application.RubricCatalog;
+import com.storyloop.scoring.scorecards.adapter.out.jdbc.DeflatedJson;
 
 /** Scorecards from the read model the consumer and the rescoring jobs write with each RevisionScored. */
 @Component
 public class GettingScorecards {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final String COLUMNS = "story_id, revision, rubric_version, org_id, client_id, bank_id, verdict, overall, event_id, scored_at, scorecard";
+    private static final String COLUMNS = "story_id, revision, rubric_version, org_id, client_id, bank_id, verdict, overall, event_id, scored_at, scorecard, "
+            + "scorecard_deflated";
 
     private final JdbcTemplate jdbc;
     private final RubricCatalog catalog;
@@ -67,6 +69,12 @@ public class GettingScorecards {
     private static ScorecardView view(ResultSet rs, int row) throws SQLException {
         return new ScorecardView(rs.getString("story_id"), rs.getInt("revision"), rs.getString("rubric_version"), rs.getString("org_id"),
                 rs.getString("client_id"), rs.getString("bank_id"), rs.getString("verdict"), rs.getInt("overall"),
-                rs.getObject("event_id", UUID.class), rs.getTimestamp("scored_at").toInstant(), JSON.readTree(rs.getString("scorecard")));
+                rs.getObject("event_id", UUID.class), rs.getTimestamp("scored_at").toInstant(), JSON.readTree(json(rs)));
+    }
+
+    /** The engine's JSON as written: deflated by the service, or as text in rows older than that. */
+    private static String json(ResultSet rs) throws SQLException {
+        byte[] deflated = rs.getBytes("scorecard_deflated");
+        return deflated != null ? DeflatedJson.inflate(deflated) : rs.getString("scorecard");
     }
 }

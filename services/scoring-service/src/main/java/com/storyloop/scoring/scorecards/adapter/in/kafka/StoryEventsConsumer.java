@@ -46,6 +46,9 @@ class StoryEventsConsumer {
 
         private final ScoreRevisions scoring;
         private final ScoringPersistence.Factory persistence;
+        /** The persistence of the transaction being applied: the consumer applies one batch at a time, on one thread. */
+        private JdbcTemplate currentJdbc;
+        private ScoringPersistence current;
 
         Handler(ScoreRevisions scoring, ScoringPersistence.Factory persistence) {
             this.scoring = scoring;
@@ -59,7 +62,11 @@ class StoryEventsConsumer {
                 throw new RejectedEvent("KEY_MISMATCH", consumed.type() + " " + m.getEventId() + " is keyed '" + consumed.key()
                         + "' but concerns client '" + m.getClientId() + "': the key must be metadata.clientId");
             }
-            ScoringPersistence tx = persistence.on(jdbc);
+            if (jdbc != currentJdbc) {
+                currentJdbc = jdbc; // a new batch transaction (each has its own template)
+                current = persistence.on(jdbc);
+            }
+            ScoringPersistence tx = current;
             try {
                 if (consumed.event() instanceof StoryBankOpened) {
                     StoryBankOpened opened = (StoryBankOpened) consumed.event();

@@ -5,9 +5,12 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -35,6 +38,8 @@ class JdbcScoringPersistence implements ScoringPersistence.Factory {
 
     private final EventCodec codec;
     private final Clock clock;
+    /** Bank copies never change organisation or client, and no event changes a bank's level after StoryBankOpened. */
+    private final Map<String, BankCopy> banks = new ConcurrentHashMap<>();
 
     JdbcScoringPersistence(EventCodec codec, Clock clock) {
         this.codec = codec;
@@ -44,7 +49,7 @@ class JdbcScoringPersistence implements ScoringPersistence.Factory {
     @Override
     public ScoringPersistence on(JdbcTemplate jdbc) {
         // the event store on the same connection (or Spring transaction) as the other writes: one commit for all of them
-        return new Bound(jdbc, new AvroEventStore(new EventStore(jdbc.getDataSource()), codec), clock);
+        return new Bound(jdbc, new AvroEventStore(new EventStore(jdbc.getDataSource()), codec), clock, banks);
     }
 
     /** The lock a rescoring adoption takes exclusively and scoring of new revisions takes shared, per organisation. */
@@ -57,11 +62,15 @@ class JdbcScoringPersistence implements ScoringPersistence.Factory {
         private final JdbcTemplate jdbc;
         private final AvroEventStore store;
         private final Clock clock;
+        private final Map<String, BankCopy> banks;
+        /** Organisations this transaction holds the shared lock of, with the version read under it. */
+        private final Map<String, Optional<String>> locked = new HashMap<>();
 
-        Bound(JdbcTemplate jdbc, AvroEventStore store, Clock clock) {
+        Bound(JdbcTemplate jdbc, AvroEventStore store, Clock clock, Map<String, BankCopy> banks) {
             this.jdbc = jdbc;
             this.store = store;
             this.clock = clock;
+            this.banks = banks;
         }
 
         @Override
@@ -70,12 +79,19 @@ class JdbcScoringPersistence implements ScoringPersistence.Factory {
                     insert into banks (bank_id, org_id, client_id, target_level) values (?, ?, ?, ?)
                     on conflict (bank_id) do update set target_level = excluded.target_level
                     """, bank.bankId(), bank.orgId(), bank.clientId(), bank.targetLevel());
+            banks.remove(bank.bankId());
         }
 
         @Override
         public Optional<BankCopy> bank(String bankId) {
-            return jdbc.query("select bank_id, org_id, client_id, target_level from banks where bank_id = ?",
+            BankCopy known = banks.get(bankId);
+            if (known != null) {
+                return Optional.of(known);
+            }
+            Optional<BankCopy> found = jdbc.query("select bank_id, org_id, client_id, target_level from banks where bank_id = ?",
                     (rs, i) -> new BankCopy(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)), bankId).stream().findFirst();
+            found.ifPresent(bank -> banks.put(bankId, bank));
+            return found;
         }
 
         @Override
@@ -146,10 +162,17 @@ class JdbcScoringPersistence implements ScoringPersistence.Factory {
 
         @Override
         public Optional<String> lockOrganisationAndReadVersion(String orgId) {
-            // an advisory lock takes no transaction id and no row; shared, so revisions of one organisation score in parallel
+            Optional<String> read = locked.get(orgId);
+            if (read != null) {
+                return read; // locked earlier in this transaction: no adoption can have committed since
+            }
+            // an advisory lock takes no transaction id and no row; shared, so revisions of one organisation score in parallel.
+            // The version is read by the next statement: its snapshot is taken after the lock was granted.
             jdbc.query("select pg_advisory_xact_lock_shared(hashtextextended(?, 0))", rs -> {
             }, organisationLock(orgId));
-            return jdbc.queryForList("select rubric_version from organisations where org_id = ?", String.class, orgId).stream().findFirst();
+            read = jdbc.queryForList("select rubric_version from organisations where org_id = ?", String.class, orgId).stream().findFirst();
+            locked.put(orgId, read);
+            return read;
         }
 
         @Override
@@ -173,11 +196,11 @@ class JdbcScoringPersistence implements ScoringPersistence.Factory {
             }
             Integer[] dimensions = card.dimensions().stream().map(DimensionScore::score).toArray(Integer[]::new);
             String[] flags = card.flags().stream().map(Flag::code).map(Enum::name).toArray(String[]::new);
-            String json = ScorecardJson.toJson(ScorecardJson.full(card));
+            byte[] json = DeflatedJson.deflate(ScorecardJson.toJson(ScorecardJson.full(card)));
             jdbc.execute((ConnectionCallback<Void>) connection -> {
                 try (var insert = connection.prepareStatement("""
                         insert into scorecards (story_id, revision, rubric_version, org_id, client_id, bank_id, verdict, overall, dimension_scores,
-                                                flags, scorecard, event_id, scored_at)
+                                                flags, scorecard_deflated, event_id, scored_at)
                         values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                         on conflict (story_id, revision, rubric_version) do nothing
                         """)) {
@@ -191,7 +214,7 @@ class JdbcScoringPersistence implements ScoringPersistence.Factory {
                     insert.setInt(8, card.overall());
                     insert.setArray(9, connection.createArrayOf("int4", dimensions));
                     insert.setArray(10, connection.createArrayOf("text", flags));
-                    insert.setString(11, json);
+                    insert.setBytes(11, json);
                     insert.setObject(12, eventId);
                     insert.setTimestamp(13, java.sql.Timestamp.from(event.getMetadata().getOccurredAt()));
                     insert.executeUpdate();
