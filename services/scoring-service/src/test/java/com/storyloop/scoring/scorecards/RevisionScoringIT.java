@@ -110,6 +110,26 @@ class RevisionScoringIT extends ScoringServiceIT {
     }
 
     @Test
+    void aScorecardIsServedAsScoredEvenAfterTheClaimsOfItsRevisionChange() {
+        StoryStream s = new StoryStream("org-" + UUID.randomUUID());
+        produce(s.opened(Level.L6), s.draftedText(Stories.TEXT, PrincipleCode.FRUGALITY));
+        await().atMost(PATIENCE).until(() -> get("/api/stories/" + s.storyId + "/revisions/1/scorecards/" + STANDARD).status() == 200);
+        JsonNode before = get("/api/stories/" + s.storyId + "/revisions/1/scorecards/" + STANDARD).json().get("scorecard");
+
+        produce(s.claimed(1, PrincipleCode.DIVE_DEEP, PrincipleCode.OWNERSHIP));
+        StoryStream marker = s.anotherStory(); // same partition: once it is scored, the claim was applied
+        produce(marker.draftedText(Stories.TEXT));
+        await().atMost(PATIENCE).until(() -> get("/api/stories/" + marker.storyId + "/revisions/1/scorecards").status() == 200
+                && get("/api/stories/" + marker.storyId + "/revisions/1/scorecards").json().get("scorecards").size() == 1);
+
+        JsonNode after = get("/api/stories/" + s.storyId + "/revisions/1/scorecards/" + STANDARD).json().get("scorecard");
+        assertThat(after).isEqualTo(before);
+        assertThat(after.get("principles").get("claimed").values()).extracting(JsonNode::asString).containsExactly("FRUGALITY");
+        JsonNode preview = post("/api/score", Map.of("text", Stories.TEXT, "principles", List.of("FRUGALITY"), "level", "L6")).json();
+        assertThat(after).isEqualTo(preview);
+    }
+
+    @Test
     void theSameStoryEventsDeliveredTwiceGiveOneRevisionScoredPerRevisionAndVersion() {
         StoryStream s = new StoryStream("org-" + UUID.randomUUID());
         StoryBankOpened opened = s.opened(Level.L6);

@@ -20,7 +20,6 @@ import com.storyloop.eventing.store.AvroEventStore;
 import com.storyloop.eventing.store.EventStore;
 import com.storyloop.eventing.store.StreamVersionConflict;
 import com.storyloop.events.scoring.RevisionScored;
-import com.storyloop.rubric.json.ScorecardJson;
 import com.storyloop.rubric.scorecard.DimensionScore;
 import com.storyloop.rubric.scorecard.Flag;
 import com.storyloop.rubric.scorecard.Scorecard;
@@ -196,12 +195,14 @@ class JdbcScoringPersistence implements ScoringPersistence.Factory {
             }
             Integer[] dimensions = card.dimensions().stream().map(DimensionScore::score).toArray(Integer[]::new);
             String[] flags = card.flags().stream().map(Flag::code).map(Enum::name).toArray(String[]::new);
-            byte[] json = DeflatedJson.deflate(ScorecardJson.toJson(ScorecardJson.full(card)));
+            // the document itself is rebuilt on read from the copy and these inputs (GettingScorecards): the engine is deterministic
+            String[] claimed = copy.principles().toArray(String[]::new);
+            String level = card.level().target() == null ? null : card.level().target().name();
             jdbc.execute((ConnectionCallback<Void>) connection -> {
                 try (var insert = connection.prepareStatement("""
                         insert into scorecards (story_id, revision, rubric_version, org_id, client_id, bank_id, verdict, overall, dimension_scores,
-                                                flags, scorecard_deflated, event_id, scored_at)
-                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                                                flags, claimed, target_level, event_id, scored_at)
+                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                         on conflict (story_id, revision, rubric_version) do nothing
                         """)) {
                     insert.setString(1, copy.storyId());
@@ -214,9 +215,10 @@ class JdbcScoringPersistence implements ScoringPersistence.Factory {
                     insert.setInt(8, card.overall());
                     insert.setArray(9, connection.createArrayOf("int4", dimensions));
                     insert.setArray(10, connection.createArrayOf("text", flags));
-                    insert.setBytes(11, json);
-                    insert.setObject(12, eventId);
-                    insert.setTimestamp(13, java.sql.Timestamp.from(event.getMetadata().getOccurredAt()));
+                    insert.setArray(11, connection.createArrayOf("text", claimed));
+                    insert.setString(12, level);
+                    insert.setObject(13, eventId);
+                    insert.setTimestamp(14, java.sql.Timestamp.from(event.getMetadata().getOccurredAt()));
                     insert.executeUpdate();
                 }
                 return null;
