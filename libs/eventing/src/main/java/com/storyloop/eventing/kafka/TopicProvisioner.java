@@ -11,7 +11,9 @@ import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.common.errors.TopicExistsException;
+import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 
 import com.storyloop.schemas.Topics;
 
@@ -41,11 +43,36 @@ public final class TopicProvisioner {
                     throw e;
                 }
             }
+            awaitLeaders(admin, missing.stream().map(NewTopic::name).toList());
         } catch (ExecutionException e) {
             throw new IllegalStateException("Cannot create topics " + topics + ": " + e.getCause().getMessage(), e.getCause());
         } catch (Exception e) {
             throw new IllegalStateException("Cannot create topics " + topics + ": " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * A created topic answers NOT_LEADER_OR_FOLLOWER until its partitions have leaders; the first sends would be
+     * retried, so wait here instead of making the first page of every new topic take the retry path.
+     */
+    private static void awaitLeaders(Admin admin, List<String> topics) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (System.nanoTime() < deadline) {
+            try {
+                Map<String, TopicDescription> described = admin.describeTopics(topics).allTopicNames().get(30, TimeUnit.SECONDS);
+                boolean ready = described.values().stream()
+                        .allMatch(d -> d.partitions().stream().allMatch(p -> p.leader() != null && !p.leader().isEmpty()));
+                if (ready) {
+                    return;
+                }
+            } catch (ExecutionException e) {
+                if (!(e.getCause() instanceof UnknownTopicOrPartitionException)) {
+                    throw e;
+                }
+            }
+            Thread.sleep(50);
+        }
+        throw new IllegalStateException("Topics " + topics + " have no partition leaders after 30 s");
     }
 
     public static Map<String, Object> producerDefaults(String bootstrapServers) {
