@@ -165,16 +165,20 @@ public final class EventConsumer implements AutoCloseable {
 
     private void applyAll(List<Decoded> batch, JdbcTemplate jdbc) throws Exception {
         Set<UUID> fresh = claimInbox(batch, jdbc);
+        List<ConsumedEvent> toApply = new ArrayList<>(fresh.size());
         for (Decoded decoded : batch) {
             if (decoded.event() == null) {
                 continue;
             }
             if (fresh.remove(eventId(decoded.event()))) { // removed: a duplicate within the same batch applies once
-                handler.apply(decoded.event(), jdbc);
-                applied.incrementAndGet();
+                toApply.add(decoded.event());
             } else {
                 duplicates.incrementAndGet();
             }
+        }
+        if (!toApply.isEmpty()) {
+            handler.applyBatch(toApply, jdbc);
+            applied.addAndGet(toApply.size());
         }
         storePositions(batch.stream().map(Decoded::record).toList(), jdbc);
     }

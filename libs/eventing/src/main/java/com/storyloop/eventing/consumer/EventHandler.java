@@ -12,4 +12,14 @@ public interface EventHandler {
      * @throws Exception     anything else rolls the batch back; the event is then retried alone, then dead-lettered
      */
     void apply(ConsumedEvent event, JdbcTemplate jdbc) throws Exception;
+
+    /**
+     * Applies a batch's new events (duplicates already removed) in the order they were polled. Override to read and write
+     * once per batch instead of once per event; a failure here makes the consumer retry the events one at a time.
+     */
+    default void applyBatch(java.util.List<ConsumedEvent> events, JdbcTemplate jdbc) throws Exception {
+        for (ConsumedEvent event : events) {
+            apply(event, jdbc);
+        }
+    }
 }

@@ -50,7 +50,7 @@ class ClientTimelineIT extends ServiceBootContract {
 
     @Override
     protected List<String> tables() {
-        return List.of("client_readiness_history", "client_practice_rating", "client_directory");
+        return List.of("coverage_fact", "client_practice_rating", "client_directory");
     }
 
     @Override
@@ -143,20 +143,22 @@ class ClientTimelineIT extends ServiceBootContract {
     }
 
     @Test
-    void aScorecardAppliedBeforeItsRevisionNeverMakesTheSeriesGoBackInTime() throws Exception {
+    void aScorecardArrivingBeforeItsRevisionGivesTheSameSeriesAsInOrderDelivery() throws Exception {
         String org = "org-" + UUID.randomUUID();
         String client = "client-" + UUID.randomUUID();
         String s1 = client + "-s1";
         try (KafkaProducer<String, byte[]> producer = TestKafka.producer()) {
             producer.send(new ProducerRecord<>(Topics.SCORING_EVENTS, client, CODEC.encode(pass(org, client, s1, PrincipleCode.FRUGALITY, 3)))).get();
             await().atMost(Duration.ofSeconds(60)).until(() -> jdbc.queryForObject(
-                    "select count(*) from coverage.client_readiness_history where client_id = ?", Long.class, client) == 1);
+                    "select count(*) from coverage.coverage_fact where client_id = ?", Long.class, client) == 1);
             producer.send(new ProducerRecord<>(Topics.STORY_EVENTS, client, CODEC.encode(draft(org, client, s1, PrincipleCode.FRUGALITY, 2)))).get();
         }
 
         await().atMost(Duration.ofSeconds(60)).until(() -> timeline(client, "text/csv").body().contains(",19,"));
+        // folded in the order the events happened: the unscored draft first, then its scorecard
         assertThat(timeline(client, "text/csv").body().lines().toList()).containsExactly(
                 "at,kind,readiness,storiesAtPass,activeStories,rating,ratingScore,loopId,interviewDate",
+                "2026-10-01T09:02:00Z,READINESS,0,0,1,,,,",
                 "2026-10-01T09:03:00Z,READINESS,19,1,1,,,,");
     }
 

@@ -38,7 +38,7 @@ class TriageIT extends ServiceBootContract {
 
     @Override
     protected List<String> tables() {
-        return List.of("client_directory", "client_readiness_history");
+        return List.of("client_directory", "coverage_story", "coverage_score", "coverage_fact");
     }
 
     @Override

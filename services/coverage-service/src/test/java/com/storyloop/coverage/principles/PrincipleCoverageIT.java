@@ -62,7 +62,7 @@ class PrincipleCoverageIT extends ServiceBootContract {
 
     @Override
     protected List<String> tables() {
-        return List.of("coverage_story", "coverage_score", "inbox", "consumer_positions");
+        return List.of("coverage_story", "coverage_score", "coverage_fact", "inbox", "consumer_positions");
     }
 
     @Override
@@ -107,6 +107,10 @@ class PrincipleCoverageIT extends ServiceBootContract {
                 .setPrinciples(List.of(CUSTOMER_OBSESSION, OWNERSHIP, THINK_BIG, DIVE_DEEP, BACKBONE, EARN_TRUST, DELIVER_RESULTS)).build()));
         String s10 = client + "-s10";
         events.add(story(client, StoryRetired.newBuilder().setMetadata(meta(org, client, s10, 2)).setBankId(bank).setStoryId(s10).setReason("weak").build()));
+        // a second apart, as a coached bank grows: every run of the scenario happens on the same clock
+        for (int i = 0; i < events.size(); i++) {
+            ((EventMetadata) events.get(i).event().get(0)).put("occurredAt", Instant.parse("2026-10-01T09:00:00Z").plusSeconds(i));
+        }
         return events;
     }
 
@@ -159,6 +163,14 @@ class PrincipleCoverageIT extends ServiceBootContract {
             request.header("Accept", accept);
         }
         return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** The timeline's readiness points without their instants (the two runs happened at different times). */
+    private List<String> readinessSeries(String client) throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + environment.getProperty("local.server.port")
+                + "/api/clients/" + client + "/timeline")).header("Accept", "text/csv").build();
+        return http.send(request, HttpResponse.BodyHandlers.ofString()).body().lines().skip(1)
+                .map(line -> line.substring(line.indexOf(',') + 1)).toList();
     }
 
     private void awaitApplied(List<Sent> events) {
@@ -234,6 +246,9 @@ class PrincipleCoverageIT extends ServiceBootContract {
         }
         assertThat(jdbc.queryForObject("select count(*) from coverage.coverage_story where client_id = ?", Long.class, messy)).isEqualTo(11);
         assertThat(jdbc.queryForObject("select count(*) from coverage.coverage_score where client_id = ?", Long.class, messy)).isEqualTo(12);
+
+        // the client timeline is folded in the order events happened, so the messy run's series matches point for point
+        assertThat(readinessSeries(messy)).isEqualTo(readinessSeries(clean)).hasSizeGreaterThan(20);
 
         HttpResponse<String> csv = coverage(clean, "text/csv");
         assertThat(csv.statusCode()).isEqualTo(200);

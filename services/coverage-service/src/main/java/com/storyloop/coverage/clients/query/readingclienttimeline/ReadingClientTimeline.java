@@ -17,14 +17,17 @@ import org.springframework.web.bind.annotation.RestController;
 
 import com.storyloop.coverage.clients.adapter.in.kafka.PracticeRatingsProjection;
 import com.storyloop.coverage.principles.adapter.in.kafka.PrincipleCoverageProjection;
+import com.storyloop.coverage.principles.adapter.out.postgres.FactRows;
+import com.storyloop.coverage.principles.domain.ClientHistory;
+import com.storyloop.coverage.principles.domain.ClientHistory.ReadinessPoint;
 import com.storyloop.eventing.consumer.EventConsumer;
 import com.storyloop.eventing.spring.EventingAutoConfiguration.EventingLifecycle;
 import com.storyloop.web.problems.ResourceNotFound;
 
 /**
- * GET /api/clients/{clientId}/timeline: readiness and stories at PASS over time (kind READINESS: the state after the last
- * story or scoring event applied at each instant; the projection's clock never goes back, so a scorecard applied before its
- * revision shows at the scorecard's time) and interviewer ratings over time (kind RATING, 1-4), oldest first, with the interview date on the same
+ * GET /api/clients/{clientId}/timeline: readiness and stories at PASS over time (kind READINESS: the bank after everything
+ * that happened at each instant, folded from the coverage facts in the order the events happened, so arrival order,
+ * redelivery and rebuilds do not change it) and interviewer ratings over time (kind RATING, 1-4), oldest first, with the interview date on the same
  * axis; JSON or {@code Accept: text/csv}. consumerLag sums the lag of the projections it reads.
  */
 @RestController
@@ -49,11 +52,10 @@ class ReadingClientTimeline {
 
     @GetMapping("/api/clients/{clientId}/timeline")
     ResponseEntity<?> timeline(@PathVariable String clientId, @RequestHeader(value = "Accept", required = false) String accept) {
-        List<Point> points = new ArrayList<>(jdbc.query("""
-                select distinct on (at) at, readiness, stories_at_pass, active_stories from client_readiness_history where client_id = ?
-                 order by at, seq desc
-                """, (rs, i) -> new Point(rs.getTimestamp(1).toInstant(), "READINESS", rs.getInt(2), rs.getInt(3), rs.getInt(4), null, null, null),
-                clientId));
+        List<Point> points = new ArrayList<>();
+        for (ReadinessPoint p : ClientHistory.readinessSeries(FactRows.forClient(jdbc, clientId))) {
+            points.add(new Point(p.at(), "READINESS", p.readiness(), p.storiesAtPass(), p.activeStories(), null, null, null));
+        }
         points.addAll(jdbc.query("""
                 select at, rating, rating_score, loop_id from client_practice_rating where client_id = ? order by at, event_id
                 """, (rs, i) -> new Point(rs.getTimestamp(1).toInstant(), "RATING", null, null, null, rs.getString(2),
@@ -63,7 +65,7 @@ class ReadingClientTimeline {
         if (points.isEmpty() && interview.isEmpty()) {
             throw new ResourceNotFound("client", clientId);
         }
-        points.sort(Comparator.comparing(Point::at));
+        points.sort(Comparator.comparing(Point::at)); // stable: a readiness point before a rating at the same instant
         LocalDate interviewDate = interview.isEmpty() ? null : interview.get(0);
         long lag = 0;
         for (EventConsumer consumer : eventing.consumers()) {

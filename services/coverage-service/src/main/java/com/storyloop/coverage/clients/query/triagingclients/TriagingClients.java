@@ -3,6 +3,7 @@ package com.storyloop.coverage.clients.query.triagingclients;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 
@@ -15,6 +16,9 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import com.storyloop.coverage.principles.adapter.out.postgres.BankRows;
+import com.storyloop.coverage.principles.domain.BankStory;
+import com.storyloop.coverage.principles.domain.PrincipleCoverage;
 import com.storyloop.web.problems.FieldProblem;
 import com.storyloop.web.problems.InvalidInput;
 
@@ -48,30 +52,31 @@ class TriagingClients {
             throw new InvalidInput(new FieldProblem("days", "must be between 0 and " + MAX_DAYS));
         }
         LocalDate today = LocalDate.now(clock);
-        List<TriageRow> rows = jdbc.query("""
-                select d.client_id, d.coach_id, d.interview_date, coalesce(h.readiness, 0), coalesce(h.stories_at_pass, 0), coalesce(h.active_stories, 0)
-                  from client_directory d
-                  left join (select distinct on (client_id) client_id, readiness, stories_at_pass, active_stories
-                               from client_readiness_history where org_id = ? order by client_id, seq desc) h on h.client_id = d.client_id
-                 where d.org_id = ? and d.interview_date between ? and ?
-                """, (rs, i) -> {
+        List<TriageRow> rows = new ArrayList<>();
+        jdbc.query("""
+                select client_id, coach_id, interview_date from client_directory where org_id = ? and interview_date between ? and ?
+                """, rs -> {
+            String client = rs.getString(1);
             LocalDate interview = rs.getObject(3, LocalDate.class);
-            int readiness = rs.getInt(4);
-            return new TriageRow(rs.getString(1), rs.getString(2), interview, ChronoUnit.DAYS.between(today, interview), readiness, 100 - readiness,
-                    rs.getInt(5), rs.getInt(6));
-        }, orgId, orgId, today, today.plusDays(days));
-        rows = rows.stream().sorted(Comparator.comparingInt(TriageRow::readinessGap).reversed().thenComparing(TriageRow::interviewDate)
+            List<BankStory> bank = BankRows.bank(jdbc, client);
+            int readiness = PrincipleCoverage.assess(bank).readiness();
+            int active = (int) bank.stream().filter(BankStory::active).count();
+            int passing = (int) bank.stream().filter(s -> s.active() && s.scorecard() != null && s.scorecard().passes()).count();
+            rows.add(new TriageRow(client, rs.getString(2), interview, ChronoUnit.DAYS.between(today, interview), readiness, 100 - readiness,
+                    passing, active));
+        }, orgId, today, today.plusDays(days));
+        List<TriageRow> ranked = rows.stream().sorted(Comparator.comparingInt(TriageRow::readinessGap).reversed().thenComparing(TriageRow::interviewDate)
                 .thenComparing(TriageRow::clientId)).toList();
         if (accept != null && accept.contains("text/csv")) {
             StringBuilder csv = new StringBuilder("clientId,coachId,interviewDate,daysLeft,readiness,readinessGap,storiesAtPass,activeStories\n");
-            for (TriageRow r : rows) {
+            for (TriageRow r : ranked) {
                 csv.append(quote(r.clientId())).append(',').append(r.coachId() == null ? "" : quote(r.coachId())).append(',').append(r.interviewDate())
                         .append(',').append(r.daysLeft()).append(',').append(r.readiness()).append(',').append(r.readinessGap()).append(',')
                         .append(r.storiesAtPass()).append(',').append(r.activeStories()).append('\n');
             }
             return ResponseEntity.ok().contentType(MediaType.parseMediaType("text/csv")).body(csv.toString());
         }
-        return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(new TriageView(orgId, days, today, rows));
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(new TriageView(orgId, days, today, ranked));
     }
 
     private static String quote(String s) {

@@ -1,8 +1,16 @@
 package com.storyloop.coverage.principles.adapter.in.kafka;
 
 import java.sql.Timestamp;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
+import java.util.UUID;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -10,11 +18,16 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-import com.storyloop.coverage.principles.adapter.out.postgres.BankRows;
-import com.storyloop.coverage.principles.domain.BankStory;
-import com.storyloop.coverage.principles.domain.CoverageReport;
-import com.storyloop.coverage.principles.domain.PrincipleCoverage;
+import com.storyloop.coverage.principles.adapter.out.postgres.FactRows;
+import com.storyloop.coverage.principles.adapter.out.postgres.FactRows.FactRow;
+import com.storyloop.coverage.principles.adapter.out.postgres.StoryRows;
+import com.storyloop.coverage.principles.adapter.out.postgres.StoryRows.StoryRow;
+import com.storyloop.coverage.principles.domain.BankFact;
+import com.storyloop.coverage.principles.domain.Principle;
+import com.storyloop.coverage.principles.domain.Scorecard;
+import com.storyloop.coverage.principles.domain.StoryState;
 import com.storyloop.eventing.consumer.ConsumedEvent;
+import com.storyloop.eventing.consumer.EventHandler;
 import com.storyloop.eventing.consumer.RejectedEvent;
 import com.storyloop.eventing.spring.ConsumerDefinition;
 import com.storyloop.events.EventMetadata;
@@ -30,98 +43,132 @@ import com.storyloop.events.story.StoryRevised;
 import com.storyloop.schemas.Topics;
 
 /**
- * Folds story and scoring events into the coverage tables. Idempotent twice over: the consumer's inbox skips a redelivered
- * eventId, and story rows only move forward in their stream (last_version guard); a scorecard is unique per
- * (story, revision, rubric version).
+ * Folds story and scoring events into coverage: the current story rows, every scorecard, and a fact per event from which
+ * the client timeline is folded on read. Works a poll batch at a time (one read of the touched stories, three batched
+ * writes), which is what lets a rebuild run at tens of thousands of events per second. Idempotent twice over: the
+ * consumer's inbox skips a redelivered eventId, and story rows only move forward in their stream (version guard); a
+ * scorecard is unique per (story, revision, rubric version), a fact per event id.
  */
 @Configuration
-public class PrincipleCoverageProjection {
+public class PrincipleCoverageProjection implements EventHandler {
 
     public static final String GROUP = "coverage-principles";
+    public static final List<String> TABLES = List.of("coverage_story", "coverage_score", "coverage_fact");
 
     @Bean
     ConsumerDefinition principleCoverageConsumer() {
-        return new ConsumerDefinition(GROUP, List.of(Topics.STORY_EVENTS, Topics.SCORING_EVENTS), PrincipleCoverageProjection::apply);
+        return new ConsumerDefinition(GROUP, List.of(Topics.STORY_EVENTS, Topics.SCORING_EVENTS), this, TABLES);
     }
 
-    static void apply(ConsumedEvent event, JdbcTemplate jdbc) {
-        Object e = event.event();
-        if (e instanceof StoryDrafted drafted) {
-            upsertText(jdbc, drafted.getMetadata(), drafted.getBankId(), drafted.getStoryId(), drafted.getTitle(), drafted.getRevision(),
-                    drafted.getPrinciples(), body(drafted.getSituation(), drafted.getTask(), drafted.getAction(), drafted.getResult(), drafted.getText()),
-                    drafted.getProjectTag());
-        } else if (e instanceof StoryRevised revised) {
-            upsertText(jdbc, revised.getMetadata(), revised.getBankId(), revised.getStoryId(), revised.getTitle(), revised.getRevision(),
-                    revised.getPrinciples(), body(revised.getSituation(), revised.getTask(), revised.getAction(), revised.getResult(), revised.getText()),
-                    revised.getProjectTag());
-        } else if (e instanceof PrinciplesClaimed claimed) {
-            guarded(jdbc, "principles = ?", claimed.getMetadata(), claimed.getStoryId(), codes(claimed.getPrinciples()));
-        } else if (e instanceof DeepDiveAttached attached) {
-            guarded(jdbc, "deep_dive = ?", attached.getMetadata(), attached.getStoryId(), !attached.getSections().isEmpty());
-        } else if (e instanceof StoryRetired retired) {
-            guarded(jdbc, "retired = ?", retired.getMetadata(), retired.getStoryId(), true);
-        } else if (e instanceof StoryRestored restored) {
-            guarded(jdbc, "retired = ?", restored.getMetadata(), restored.getStoryId(), false);
-        } else if (e instanceof RevisionScored scored) {
-            score(jdbc, scored);
-        } else {
-            return;
+    @Override
+    public void apply(ConsumedEvent event, JdbcTemplate jdbc) {
+        applyBatch(List.of(event), jdbc);
+    }
+
+    @Override
+    public void applyBatch(List<ConsumedEvent> events, JdbcTemplate jdbc) {
+        List<FactRow> facts = new ArrayList<>();
+        List<Object[]> scores = new ArrayList<>();
+        Set<String> touched = new LinkedHashSet<>();
+        List<Object> decoded = new ArrayList<>(events.size());
+        for (ConsumedEvent event : events) {
+            Object e = event.event();
+            decoded.add(e);
+            if (!(e instanceof RevisionScored) && fact(e) != null) {
+                touched.add(fact(e).storyId());
+            }
         }
-        snapshot(jdbc, event.metadata());
-    }
-
-    /** Readiness after this event, for the client timeline (readiness and stories at PASS over time). */
-    private static void snapshot(JdbcTemplate jdbc, EventMetadata m) {
-        List<BankStory> bank = BankRows.bank(jdbc, m.getClientId());
-        CoverageReport report = PrincipleCoverage.assess(bank);
-        long passing = bank.stream().filter(s -> s.active() && s.scorecard() != null && s.scorecard().passes()).count();
-        long active = bank.stream().filter(BankStory::active).count();
-        jdbc.update("""
-                insert into client_readiness_history (event_id, org_id, client_id, at, readiness, stories_at_pass, active_stories)
-                select ?, ?, ?, greatest(?::timestamptz, (select max(at) from client_readiness_history where client_id = ?)), ?, ?, ?
-                on conflict do nothing
-                """, m.getEventId(), m.getOrgId(), m.getClientId(), Timestamp.from(m.getOccurredAt()), m.getClientId(), report.readiness(),
-                passing, active);
-    }
-
-    private static void upsertText(JdbcTemplate jdbc, EventMetadata m, String bankId, String storyId, String title, int revision,
-                                   List<PrincipleCode> principles, String body, String projectTag) {
-        jdbc.update("""
-                insert into coverage_story (org_id, client_id, story_id, bank_id, title, revision, principles, body, project_tag, last_version)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                on conflict (story_id) do update set title = excluded.title, revision = excluded.revision, principles = excluded.principles,
-                    body = excluded.body, project_tag = excluded.project_tag, last_version = excluded.last_version
-                where coverage_story.last_version < excluded.last_version
-                """, m.getOrgId(), m.getClientId(), storyId, bankId, title, revision, codes(principles), body, projectTag, m.getStreamVersion());
-    }
-
-    private static void guarded(JdbcTemplate jdbc, String assignment, EventMetadata m, String storyId, Object value) {
-        jdbc.update("update coverage_story set " + assignment + ", last_version = ? where story_id = ? and last_version < ?",
-                value, m.getStreamVersion(), storyId, m.getStreamVersion());
-    }
-
-    private static void score(JdbcTemplate jdbc, RevisionScored scored) {
-        if (scored.getOverall() < 0 || scored.getOverall() > 100) {
-            throw new RejectedEvent("INVALID_SCORE", "overall " + scored.getOverall() + " is outside 0-100");
+        Map<String, StoryRow> rows = StoryRows.load(jdbc, touched);
+        Map<String, StoryRow> changed = new LinkedHashMap<>();
+        for (int i = 0; i < events.size(); i++) {
+            Object e = decoded.get(i);
+            BankFact fact = fact(e);
+            if (fact == null) {
+                continue;
+            }
+            EventMetadata m = events.get(i).metadata();
+            facts.add(new FactRow(UUID.fromString(m.getEventId().toString()), m.getOrgId(), m.getClientId(),
+                    new BankFact.Stamped(m.getEventId().toString(), m.getOccurredAt(), m.getStreamVersion(), fact)));
+            if (fact instanceof BankFact.Scored s) {
+                RevisionScored scored = (RevisionScored) e;
+                scores.add(new Object[] {m.getOrgId(), m.getClientId(), s.storyId(), s.revision(), s.rubricVersion(), s.scorecard().verdict(),
+                        s.scorecard().overall(), fitsText(scored), Timestamp.from(m.getOccurredAt())});
+                continue;
+            }
+            StoryRow current = rows.get(fact.storyId());
+            StoryState next = StoryState.evolve(current == null ? null : current.state(), fact);
+            if (next == null || (current != null && next == current.state())) {
+                continue;
+            }
+            StoryRow row = current == null ? new StoryRow(m.getOrgId(), m.getClientId(), bankId(e), title(e), next)
+                    : current.with(title(e) == null ? current.title() : title(e), next);
+            rows.put(fact.storyId(), row);
+            changed.put(fact.storyId(), row);
         }
-        EventMetadata m = scored.getMetadata();
-        String fits = scored.getPrinciples().stream()
-                .filter(f -> f.getCode() != PrincipleCode.UNKNOWN)
-                .map(PrincipleCoverageProjection::fit)
-                .collect(Collectors.joining(","));
-        jdbc.update("""
-                insert into coverage_score (org_id, client_id, story_id, revision, rubric_version, verdict, overall, fits, occurred_at)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict do nothing
-                """, m.getOrgId(), m.getClientId(), scored.getStoryId(), scored.getRevision(), scored.getRubricVersion(),
-                scored.getVerdict().name(), scored.getOverall(), fits, Timestamp.from(m.getOccurredAt()));
+        StoryRows.upsert(jdbc, changed.values());
+        if (!scores.isEmpty()) {
+            jdbc.batchUpdate("""
+                    insert into coverage_score (org_id, client_id, story_id, revision, rubric_version, verdict, overall, fits, occurred_at)
+                    values (?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict do nothing
+                    """, scores);
+        }
+        FactRows.insert(jdbc, facts);
     }
 
-    private static String fit(PrincipleFit fit) {
-        return fit.getCode().name() + "=" + fit.getFit();
+    /** The fact coverage keeps of an event, or null for events coverage does not fold. */
+    static BankFact fact(Object e) {
+        if (e instanceof StoryDrafted d) {
+            return new BankFact.TextWritten(d.getStoryId(), d.getMetadata().getStreamVersion(), d.getRevision(), principles(d.getPrinciples()),
+                    body(d.getSituation(), d.getTask(), d.getAction(), d.getResult(), d.getText()), d.getProjectTag());
+        } else if (e instanceof StoryRevised r) {
+            return new BankFact.TextWritten(r.getStoryId(), r.getMetadata().getStreamVersion(), r.getRevision(), principles(r.getPrinciples()),
+                    body(r.getSituation(), r.getTask(), r.getAction(), r.getResult(), r.getText()), r.getProjectTag());
+        } else if (e instanceof PrinciplesClaimed c) {
+            return new BankFact.ClaimsReplaced(c.getStoryId(), c.getMetadata().getStreamVersion(), principles(c.getPrinciples()));
+        } else if (e instanceof DeepDiveAttached a) {
+            return new BankFact.DeepDiveSet(a.getStoryId(), a.getMetadata().getStreamVersion(), !a.getSections().isEmpty());
+        } else if (e instanceof StoryRetired r) {
+            return new BankFact.RetirementSet(r.getStoryId(), r.getMetadata().getStreamVersion(), true);
+        } else if (e instanceof StoryRestored r) {
+            return new BankFact.RetirementSet(r.getStoryId(), r.getMetadata().getStreamVersion(), false);
+        } else if (e instanceof RevisionScored s) {
+            if (s.getOverall() < 0 || s.getOverall() > 100) {
+                throw new RejectedEvent("INVALID_SCORE", "overall " + s.getOverall() + " is outside 0-100");
+            }
+            Map<Principle, Double> fits = new EnumMap<>(Principle.class);
+            for (PrincipleFit fit : s.getPrinciples()) {
+                Principle p = Principle.ofCode(fit.getCode().name());
+                if (p != null) {
+                    fits.put(p, fit.getFit());
+                }
+            }
+            return new BankFact.Scored(s.getStoryId(), s.getRevision(), s.getRubricVersion(), new Scorecard(s.getVerdict().name(), s.getOverall(), fits));
+        }
+        return null;
     }
 
-    private static String codes(List<PrincipleCode> principles) {
-        return principles.stream().filter(p -> p != PrincipleCode.UNKNOWN).map(Enum::name).collect(Collectors.joining(","));
+    private static String bankId(Object e) {
+        return e instanceof StoryDrafted d ? d.getBankId() : e instanceof StoryRevised r ? r.getBankId() : null;
+    }
+
+    private static String title(Object e) {
+        return e instanceof StoryDrafted d ? d.getTitle() : e instanceof StoryRevised r ? r.getTitle() : null;
+    }
+
+    private static String fitsText(RevisionScored scored) {
+        return scored.getPrinciples().stream().filter(f -> f.getCode() != PrincipleCode.UNKNOWN)
+                .map(f -> f.getCode().name() + "=" + f.getFit()).collect(Collectors.joining(","));
+    }
+
+    private static Set<Principle> principles(List<PrincipleCode> codes) {
+        Set<Principle> set = EnumSet.noneOf(Principle.class);
+        for (PrincipleCode code : codes) {
+            Principle p = Principle.ofCode(code.name());
+            if (p != null) {
+                set.add(p);
+            }
+        }
+        return set;
     }
 
     private static String body(String situation, String task, String action, String result, String text) {

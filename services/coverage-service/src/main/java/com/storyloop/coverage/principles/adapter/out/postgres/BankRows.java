@@ -32,8 +32,11 @@ public final class BankRows {
                 rs.getBoolean(6), rs.getBoolean(7), latest.get(rs.getString(1) + "#" + rs.getInt(2))), clientId);
     }
 
-    private static Set<Principle> principles(String codes) {
+    static Set<Principle> principles(String codes) {
         Set<Principle> set = EnumSet.noneOf(Principle.class);
+        if (codes == null || codes.isEmpty()) {
+            return set;
+        }
         for (String code : codes.split(",")) {
             Principle p = Principle.ofCode(code);
             if (p != null) {
@@ -43,8 +46,11 @@ public final class BankRows {
         return set;
     }
 
-    private static Map<Principle, Double> fits(String fits) {
+    static Map<Principle, Double> fits(String fits) {
         Map<Principle, Double> map = new HashMap<>();
+        if (fits == null || fits.isEmpty()) {
+            return map;
+        }
         for (String pair : fits.split(",")) {
             int eq = pair.indexOf('=');
             Principle p = eq < 0 ? null : Principle.ofCode(pair.substring(0, eq));
@@ -53,5 +59,14 @@ public final class BankRows {
             }
         }
         return map;
+    }
+
+    static String codes(Set<Principle> principles) {
+        return principles.stream().sorted().map(Enum::name).collect(java.util.stream.Collectors.joining(","));
+    }
+
+    static String fitsText(Map<Principle, Double> fits) {
+        return fits.entrySet().stream().sorted(Map.Entry.comparingByKey())
+                .map(e -> e.getKey().name() + "=" + e.getValue()).collect(java.util.stream.Collectors.joining(","));
     }
 }

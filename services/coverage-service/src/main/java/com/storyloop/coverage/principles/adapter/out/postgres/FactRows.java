@@ -1,0 +1,96 @@
+package com.storyloop.coverage.principles.adapter.out.postgres;
+
+import java.sql.Timestamp;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import com.storyloop.coverage.principles.domain.BankFact;
+import com.storyloop.coverage.principles.domain.BankFact.ClaimsReplaced;
+import com.storyloop.coverage.principles.domain.BankFact.DeepDiveSet;
+import com.storyloop.coverage.principles.domain.BankFact.RetirementSet;
+import com.storyloop.coverage.principles.domain.BankFact.Scored;
+import com.storyloop.coverage.principles.domain.BankFact.Stamped;
+import com.storyloop.coverage.principles.domain.BankFact.TextWritten;
+import com.storyloop.coverage.principles.domain.Scorecard;
+
+/** The coverage_fact table: one row per folded event, written in one batch per poll and read back per client. */
+public final class FactRows {
+
+    /** A fact with the event's identity and the client it belongs to. */
+    public record FactRow(UUID eventId, String orgId, String clientId, Stamped stamped) {
+    }
+
+    private FactRows() {
+    }
+
+    public static void insert(JdbcTemplate jdbc, List<FactRow> rows) {
+        if (rows.isEmpty()) {
+            return;
+        }
+        List<Object[]> args = new ArrayList<>(rows.size());
+        for (FactRow row : rows) {
+            BankFact f = row.stamped().fact();
+            Object[] a = new Object[16];
+            a[0] = row.eventId();
+            a[1] = row.orgId();
+            a[2] = row.clientId();
+            a[3] = Timestamp.from(row.stamped().occurredAt());
+            a[4] = row.stamped().streamVersion();
+            a[5] = f.storyId();
+            if (f instanceof TextWritten t) {
+                a[6] = "TEXT";
+                a[7] = t.revision();
+                a[8] = BankRows.codes(t.claimed());
+                a[9] = t.text();
+                a[10] = t.projectTag();
+            } else if (f instanceof ClaimsReplaced c) {
+                a[6] = "CLAIMS";
+                a[8] = BankRows.codes(c.claimed());
+            } else if (f instanceof DeepDiveSet d) {
+                a[6] = "DEEP_DIVE";
+                a[11] = d.attached();
+            } else if (f instanceof RetirementSet r) {
+                a[6] = "RETIREMENT";
+                a[11] = r.retired();
+            } else if (f instanceof Scored s) {
+                a[6] = "SCORE";
+                a[7] = s.revision();
+                a[12] = s.rubricVersion();
+                a[13] = s.scorecard().verdict();
+                a[14] = s.scorecard().overall();
+                a[15] = BankRows.fitsText(s.scorecard().fits());
+            }
+            args.add(a);
+        }
+        jdbc.batchUpdate("""
+                insert into coverage_fact (event_id, org_id, client_id, occurred_at, stream_version, story_id, kind, revision, principles, body,
+                                           project_tag, flag, rubric_version, verdict, overall, fits)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict do nothing
+                """, args);
+    }
+
+    public static List<Stamped> forClient(JdbcTemplate jdbc, String clientId) {
+        return jdbc.query("""
+                select event_id, occurred_at, stream_version, story_id, kind, revision, principles, body, project_tag, flag, rubric_version,
+                       verdict, overall, fits
+                  from coverage_fact where client_id = ?
+                """, (rs, i) -> {
+            String story = rs.getString(4);
+            long version = rs.getLong(3);
+            String kind = rs.getString(5);
+            BankFact fact = switch (kind) {
+                case "TEXT" -> new TextWritten(story, version, rs.getInt(6), BankRows.principles(rs.getString(7)), rs.getString(8), rs.getString(9));
+                case "CLAIMS" -> new ClaimsReplaced(story, version, BankRows.principles(rs.getString(7)));
+                case "DEEP_DIVE" -> new DeepDiveSet(story, version, rs.getBoolean(10));
+                case "RETIREMENT" -> new RetirementSet(story, version, rs.getBoolean(10));
+                case "SCORE" -> new Scored(story, rs.getInt(6), rs.getString(11),
+                        new Scorecard(rs.getString(12), rs.getInt(13), BankRows.fits(rs.getString(14))));
+                default -> throw new IllegalStateException("Unknown coverage fact kind " + kind);
+            };
+            return new Stamped(rs.getString(1), rs.getTimestamp(2).toInstant(), version, fact);
+        }, clientId);
+    }
+}
