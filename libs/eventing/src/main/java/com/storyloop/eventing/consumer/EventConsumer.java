@@ -52,13 +52,32 @@ public final class EventConsumer implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(EventConsumer.class);
 
+    /**
+     * @param group      the name the inbox and the stored positions are kept under
+     * @param kafkaGroup the Kafka consumer group; the same as {@code group} except for a rebuild, which reads the same
+     *                   topics beside the live group without taking its partitions
+     */
     public record Settings(String group, List<String> topics, String bootstrapServers, int maxPollRecords, int maxAttempts,
-                           Duration retryBackoff) {
+                           Duration retryBackoff, String kafkaGroup) {
+
+        public Settings(String group, List<String> topics, String bootstrapServers, int maxPollRecords, int maxAttempts, Duration retryBackoff) {
+            this(group, topics, bootstrapServers, maxPollRecords, maxAttempts, retryBackoff, group);
+        }
 
         public static Settings of(String group, List<String> topics, String bootstrapServers) {
             return new Settings(group, topics, bootstrapServers, 1000, 3, Duration.ofMillis(200));
         }
+
+        public Settings withKafkaGroup(String kafkaGroup) {
+            return new Settings(group, topics, bootstrapServers, maxPollRecords, maxAttempts, retryBackoff, kafkaGroup);
+        }
     }
+
+    /**
+     * Every batch takes this lock shared, keyed by schema and group, as its first statement; a projection switch takes it
+     * exclusively to hold the group's batches while the rebuilt tables replace the live ones.
+     */
+    public static final String BATCH_LOCK_SQL = "select pg_advisory_xact_lock_shared(hashtext(current_schema() || ':' || ?))";
 
     private final Settings settings;
     private final DataSource dataSource;
@@ -94,7 +113,7 @@ public final class EventConsumer implements AutoCloseable {
     private KafkaConsumer<String, byte[]> createConsumer() {
         Properties p = new Properties();
         p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, settings.bootstrapServers());
-        p.put(ConsumerConfig.GROUP_ID_CONFIG, settings.group());
+        p.put(ConsumerConfig.GROUP_ID_CONFIG, settings.kafkaGroup());
         p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         // a new group reads from the beginning: events are kept forever and views are folds over all of them
         p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
@@ -164,6 +183,7 @@ public final class EventConsumer implements AutoCloseable {
     }
 
     private void applyAll(List<Decoded> batch, JdbcTemplate jdbc) throws Exception {
+        jdbc.query(BATCH_LOCK_SQL, rs -> { }, settings.group());
         Set<UUID> fresh = claimInbox(batch, jdbc);
         List<ConsumedEvent> toApply = new ArrayList<>(fresh.size());
         for (Decoded decoded : batch) {
@@ -352,6 +372,10 @@ public final class EventConsumer implements AutoCloseable {
     /** Records behind the end of each assigned partition, as last seen by the poll loop. */
     public long lag() {
         return lag.values().stream().mapToLong(Long::longValue).sum();
+    }
+
+    public boolean isRunning() {
+        return running;
     }
 
     public long applied() {

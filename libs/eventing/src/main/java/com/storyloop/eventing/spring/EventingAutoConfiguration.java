@@ -19,6 +19,7 @@ import org.springframework.core.env.Environment;
 import com.storyloop.eventing.consumer.DeadLetters;
 import com.storyloop.eventing.consumer.EventConsumer;
 import com.storyloop.eventing.kafka.TopicProvisioner;
+import com.storyloop.eventing.rebuild.ProjectionRebuilds;
 import com.storyloop.eventing.relay.OutboxRelay;
 import com.storyloop.eventing.store.AvroEventStore;
 import com.storyloop.eventing.store.EventStore;
@@ -53,6 +54,12 @@ public class EventingAutoConfiguration {
     @Bean(destroyMethod = "close")
     Producer<String, byte[]> eventProducer(Environment environment) {
         return new KafkaProducer<>(TopicProvisioner.producerDefaults(bootstrapServers(environment)));
+    }
+
+    @Bean
+    ProjectionRebuilds projectionRebuilds(List<ConsumerDefinition> consumers, DataSource dataSource, EventCodec codec,
+                                          Producer<String, byte[]> producer, Environment environment) {
+        return new ProjectionRebuilds(consumers, dataSource, codec, producer, bootstrapServers(environment));
     }
 
     @Bean

@@ -3,6 +3,7 @@ package com.storyloop.web.spring;
 import javax.sql.DataSource;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -12,7 +13,9 @@ import org.springframework.core.env.Environment;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import com.storyloop.eventing.rebuild.ProjectionRebuilds;
 import com.storyloop.web.idempotency.IdempotencyFilter;
+import com.storyloop.web.projections.ProjectionAdminController;
 import com.storyloop.web.idempotency.IdempotencyRecords;
 import com.storyloop.web.problems.CommonProblems;
 import com.storyloop.web.problems.ValidationProblems;
@@ -23,7 +26,8 @@ import com.storyloop.web.problems.ValidationProblems;
  */
 // before Boot's MVC auto-configuration, so its default ResponseEntityExceptionHandler steps aside for ValidationProblems
 @AutoConfiguration(beforeName = "org.springframework.boot.webmvc.autoconfigure.WebMvcAutoConfiguration",
-        afterName = "org.springframework.boot.jdbc.autoconfigure.DataSourceTransactionManagerAutoConfiguration")
+        afterName = {"org.springframework.boot.jdbc.autoconfigure.DataSourceTransactionManagerAutoConfiguration",
+                "com.storyloop.eventing.spring.EventingAutoConfiguration"})
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 public class WebSupportAutoConfiguration {
 
@@ -35,6 +39,13 @@ public class WebSupportAutoConfiguration {
     @Bean
     CommonProblems commonProblems() {
         return new CommonProblems();
+    }
+
+    /** The projection admin API, in every service that runs consumers (their rebuilds come with the eventing wiring). */
+    @Bean
+    @ConditionalOnBean(ProjectionRebuilds.class)
+    ProjectionAdminController projectionAdminController(ProjectionRebuilds rebuilds) {
+        return new ProjectionAdminController(rebuilds);
     }
 
     @Bean

@@ -22,7 +22,7 @@ class ClientDirectoryProjection {
 
     @Bean
     ConsumerDefinition clientDirectoryConsumer() {
-        return new ConsumerDefinition(GROUP, List.of(Topics.STORY_EVENTS), ClientDirectoryProjection::apply);
+        return new ConsumerDefinition(GROUP, List.of(Topics.STORY_EVENTS), ClientDirectoryProjection::apply, List.of("client_directory"));
     }
 
     static void apply(ConsumedEvent event, JdbcTemplate jdbc) {

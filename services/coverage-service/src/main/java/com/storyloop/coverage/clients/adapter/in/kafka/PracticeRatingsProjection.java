@@ -22,7 +22,7 @@ public class PracticeRatingsProjection {
 
     @Bean
     ConsumerDefinition practiceRatingsConsumer() {
-        return new ConsumerDefinition(GROUP, List.of(Topics.PRACTICE_EVENTS), PracticeRatingsProjection::apply);
+        return new ConsumerDefinition(GROUP, List.of(Topics.PRACTICE_EVENTS), PracticeRatingsProjection::apply, List.of("client_practice_rating"));
     }
 
     static void apply(ConsumedEvent event, JdbcTemplate jdbc) {

@@ -28,7 +28,7 @@ public class StoryTimelineProjection {
 
     @Bean
     ConsumerDefinition storyTimelineConsumer() {
-        return new ConsumerDefinition(GROUP, List.of(Topics.STORY_EVENTS, Topics.SCORING_EVENTS), StoryTimelineProjection::apply);
+        return new ConsumerDefinition(GROUP, List.of(Topics.STORY_EVENTS, Topics.SCORING_EVENTS), StoryTimelineProjection::apply, List.of("timeline_revision", "timeline_score", "coach_score"));
     }
 
     static void apply(ConsumedEvent event, JdbcTemplate jdbc) {

@@ -1,0 +1,307 @@
+package com.storyloop.eventing.rebuild;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+
+import javax.sql.DataSource;
+
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.PartitionInfo;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import com.storyloop.eventing.Backoff;
+import com.storyloop.eventing.consumer.DeadLetters;
+import com.storyloop.eventing.consumer.EventConsumer;
+import com.storyloop.eventing.rebuild.RebuildProgress.State;
+import com.storyloop.eventing.spring.ConsumerDefinition;
+import com.storyloop.schemas.EventCodec;
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+
+/**
+ * Rebuilds one projection from the beginning of its topics without taking it offline (architecture.md, projections).
+ *
+ * <ol>
+ * <li>Copies the shape of the projection's tables, its inbox and positions into a scratch schema.</li>
+ * <li>Runs the projection's own handler there, as a second consumer of the same topics under its own Kafka group,
+ *     until it has read everything the topics held at the start. The live tables keep serving and the live consumer
+ *     keeps applying new events meanwhile.</li>
+ * <li>Switches in one transaction: holds the live group's batches (the lock every batch takes shared), lets the rebuild
+ *     pass the live group's positions, then moves the rebuilt tables in place of the live ones and carries over the
+ *     inbox and positions, so the live consumer resumes where the rebuild stopped and skips what it already applied.
+ *     Readers wait for the few milliseconds of the swap instead of failing.</li>
+ * </ol>
+ */
+final class ProjectionRebuild implements Runnable {
+
+    private static final Logger log = LoggerFactory.getLogger(ProjectionRebuild.class);
+
+    /** How long the switch may hold the live group while the rebuild catches up with it before trying again. */
+    static final Duration SWITCH_CATCH_UP = Duration.ofSeconds(30);
+
+    private final ConsumerDefinition definition;
+    private final HikariDataSource live;
+    private final EventCodec codec;
+    private final DeadLetters deadLetters;
+    private final String bootstrapServers;
+    private final Instant startedAt = Instant.now();
+
+    private volatile State state = State.COPYING_TABLES;
+    private volatile long eventsRead;
+    private volatile long eventsTotal;
+    private volatile long eventsApplied;
+    private volatile Instant finishedAt;
+    private volatile Long switchPauseMillis;
+    private volatile String error;
+    private volatile EventConsumer consumer;
+
+    ProjectionRebuild(ConsumerDefinition definition, HikariDataSource live, EventCodec codec, DeadLetters deadLetters, String bootstrapServers) {
+        this.definition = definition;
+        this.live = live;
+        this.codec = codec;
+        this.deadLetters = deadLetters;
+        this.bootstrapServers = bootstrapServers;
+    }
+
+    RebuildProgress progress() {
+        long read = eventsRead;
+        double seconds = Math.max(0.001, Duration.between(startedAt, finishedAt == null ? Instant.now() : finishedAt).toMillis() / 1000.0);
+        double rate = read / seconds;
+        Long eta = state == State.CATCHING_UP && rate > 0 ? Math.max(0, (long) Math.ceil((eventsTotal - read) / rate)) : null;
+        return new RebuildProgress(definition.group(), state, definition.topics(), definition.tables(), startedAt, finishedAt, read, eventsTotal,
+                eventsApplied, Math.round(rate * 10) / 10.0, eta, switchPauseMillis, error);
+    }
+
+    @Override
+    public void run() {
+        String liveSchema = null;
+        String scratch = null;
+        HikariDataSource scratchPool = null;
+        try {
+            liveSchema = new JdbcTemplate(live).queryForObject("select current_schema()", String.class);
+            scratch = liveSchema + "_rebuild_" + definition.group().replaceAll("[^a-zA-Z0-9]", "_");
+            copyTables(liveSchema, scratch);
+            scratchPool = scratchPool(liveSchema, scratch);
+
+            Map<TopicPartition, Long> beginning = new HashMap<>();
+            Map<TopicPartition, Long> endAtStart = new HashMap<>();
+            offsets(beginning, endAtStart);
+            eventsTotal = sum(endAtStart) - sum(beginning);
+            endAtStart.entrySet().removeIf(e -> e.getValue() <= beginning.getOrDefault(e.getKey(), 0L)); // nothing to read there
+
+            state = State.CATCHING_UP;
+            EventConsumer rebuilding = new EventConsumer(EventConsumer.Settings.of(definition.group(), definition.topics(), bootstrapServers)
+                    .withKafkaGroup(definition.group() + "-rebuild-" + UUID.randomUUID().toString().substring(0, 8)),
+                    scratchPool, codec, definition.handler(), deadLetters);
+            consumer = rebuilding;
+            rebuilding.start();
+            JdbcTemplate scratchJdbc = new JdbcTemplate(scratchPool);
+            while (!reached(positions(scratchJdbc), endAtStart)) {
+                track(scratchJdbc, beginning, rebuilding);
+                if (!rebuilding.isRunning()) {
+                    throw new IllegalStateException("the rebuild consumer stopped");
+                }
+                pause(Duration.ofMillis(100));
+            }
+            track(scratchJdbc, beginning, rebuilding);
+
+            state = State.SWITCHING;
+            while (!switchOver(liveSchema, scratch, scratchJdbc, rebuilding)) {
+                log.info("Rebuild of {} did not catch up with the live group within {} s; trying the switch again", definition.group(),
+                        SWITCH_CATCH_UP.toSeconds());
+            }
+            track(scratchJdbc, beginning, rebuilding);
+            finishedAt = Instant.now();
+            state = State.DONE;
+            log.info("Rebuilt {}: {} events read, {} applied, switch held the live group for {} ms", definition.group(), eventsRead, eventsApplied,
+                    switchPauseMillis);
+        } catch (Exception e) {
+            error = e.getMessage() == null ? e.toString() : e.getMessage();
+            finishedAt = Instant.now();
+            state = State.FAILED;
+            log.error("Rebuild of {} failed; the live tables are unchanged", definition.group(), e);
+        } finally {
+            EventConsumer c = consumer;
+            if (c != null) {
+                c.close();
+            }
+            if (scratchPool != null) {
+                scratchPool.close();
+            }
+            if (scratch != null) {
+                dropQuietly(scratch);
+            }
+        }
+    }
+
+    private void copyTables(String liveSchema, String scratch) throws SQLException {
+        try (Connection c = live.getConnection(); Statement st = c.createStatement()) {
+            st.execute("drop schema if exists " + quote(scratch) + " cascade");
+            st.execute("create schema " + quote(scratch));
+            List<String> tables = new ArrayList<>(definition.tables());
+            tables.add("inbox");
+            tables.add("consumer_positions");
+            for (String table : tables) {
+                st.execute("create table " + quote(scratch) + "." + quote(table) + " (like " + quote(liveSchema) + "." + quote(table) + " including all)");
+            }
+        }
+    }
+
+    private HikariDataSource scratchPool(String liveSchema, String scratch) {
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl(live.getJdbcUrl());
+        config.setUsername(live.getUsername());
+        config.setPassword(live.getPassword());
+        config.setMaximumPoolSize(3);
+        config.setPoolName("rebuild-" + definition.group());
+        // the scratch tables first; anything else the handler reads (other projections' tables) from the live schema
+        config.setConnectionInitSql("set search_path to " + quote(scratch) + ", " + quote(liveSchema));
+        return new HikariDataSource(config);
+    }
+
+    private void offsets(Map<TopicPartition, Long> beginning, Map<TopicPartition, Long> end) {
+        Properties p = new Properties();
+        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        p.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
+        p.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
+        try (KafkaConsumer<byte[], byte[]> kafka = new KafkaConsumer<>(p)) {
+            List<TopicPartition> partitions = new ArrayList<>();
+            for (String topic : definition.topics()) {
+                for (PartitionInfo info : kafka.partitionsFor(topic, Duration.ofSeconds(30))) {
+                    partitions.add(new TopicPartition(topic, info.partition()));
+                }
+            }
+            beginning.putAll(kafka.beginningOffsets(partitions, Duration.ofSeconds(30)));
+            end.putAll(kafka.endOffsets(partitions, Duration.ofSeconds(30)));
+        }
+    }
+
+    private void track(JdbcTemplate scratchJdbc, Map<TopicPartition, Long> beginning, EventConsumer rebuilding) {
+        long read = 0;
+        for (Map.Entry<TopicPartition, Long> position : positions(scratchJdbc).entrySet()) {
+            read += position.getValue() - beginning.getOrDefault(position.getKey(), 0L);
+        }
+        eventsRead = read;
+        eventsApplied = rebuilding.applied();
+    }
+
+    /**
+     * One attempt at the switch. Holds the live group, waits (bounded) for the rebuild to pass its positions, then moves
+     * the tables. Returns false, changing nothing, when the rebuild did not catch up in time.
+     */
+    private boolean switchOver(String liveSchema, String scratch, JdbcTemplate scratchJdbc, EventConsumer rebuilding) throws SQLException {
+        try (Connection c = live.getConnection()) {
+            c.setAutoCommit(false);
+            try {
+                long held = System.nanoTime();
+                try (PreparedStatement lock = c.prepareStatement("select pg_advisory_xact_lock(hashtext(? || ':' || ?))")) {
+                    lock.setString(1, liveSchema);
+                    lock.setString(2, definition.group());
+                    lock.execute();
+                }
+                Map<TopicPartition, Long> livePositions = new HashMap<>();
+                try (PreparedStatement ps = c.prepareStatement("select topic, partition, next_offset from consumer_positions where consumer_group = ?")) {
+                    ps.setString(1, definition.group());
+                    try (ResultSet rs = ps.executeQuery()) {
+                        while (rs.next()) {
+                            livePositions.put(new TopicPartition(rs.getString(1), rs.getInt(2)), rs.getLong(3));
+                        }
+                    }
+                }
+                long deadline = System.nanoTime() + SWITCH_CATCH_UP.toNanos();
+                while (!reached(positions(scratchJdbc), livePositions)) {
+                    if (System.nanoTime() > deadline) {
+                        c.rollback();
+                        return false;
+                    }
+                    pause(Duration.ofMillis(20));
+                }
+                rebuilding.close(); // nothing more may land in the scratch tables once they are being moved
+                String group = definition.group();
+                try (Statement st = c.createStatement()) {
+                    String l = quote(liveSchema);
+                    String r = quote(scratch);
+                    execute(c, "delete from " + l + ".inbox where consumer_group = ?", group);
+                    execute(c, "insert into " + l + ".inbox select * from " + r + ".inbox where consumer_group = ?", group);
+                    execute(c, "delete from " + l + ".consumer_positions where consumer_group = ?", group);
+                    execute(c, "insert into " + l + ".consumer_positions select * from " + r + ".consumer_positions where consumer_group = ?", group);
+                    for (String table : definition.tables()) {
+                        st.execute("drop table " + l + "." + quote(table));
+                        st.execute("alter table " + r + "." + quote(table) + " set schema " + l);
+                    }
+                }
+                c.commit();
+                switchPauseMillis = Duration.ofNanos(System.nanoTime() - held).toMillis();
+                return true;
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            }
+        }
+    }
+
+    private static void execute(Connection c, String sql, String group) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setString(1, group);
+            ps.executeUpdate();
+        }
+    }
+
+    private Map<TopicPartition, Long> positions(JdbcTemplate jdbc) {
+        Map<TopicPartition, Long> positions = new HashMap<>();
+        jdbc.query("select topic, partition, next_offset from consumer_positions where consumer_group = ?",
+                rs -> {
+                    positions.put(new TopicPartition(rs.getString(1), rs.getInt(2)), rs.getLong(3));
+                }, definition.group());
+        return positions;
+    }
+
+    /** Whether {@code positions} are at or past {@code target} on every partition that has records to read. */
+    private static boolean reached(Map<TopicPartition, Long> positions, Map<TopicPartition, Long> target) {
+        for (Map.Entry<TopicPartition, Long> t : target.entrySet()) {
+            if (positions.getOrDefault(t.getKey(), 0L) < t.getValue()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private void dropQuietly(String scratch) {
+        try (Connection c = live.getConnection(); Statement st = c.createStatement()) {
+            st.execute("drop schema if exists " + quote(scratch) + " cascade");
+        } catch (SQLException e) {
+            log.warn("Could not drop the scratch schema {}: {}", scratch, e.getMessage());
+        }
+    }
+
+    private static long sum(Map<TopicPartition, Long> offsets) {
+        return offsets.values().stream().mapToLong(Long::longValue).sum();
+    }
+
+    private static String quote(String identifier) {
+        return "\"" + identifier.replace("\"", "\"\"") + "\"";
+    }
+
+    private static void pause(Duration duration) {
+        if (!Backoff.pause(duration)) {
+            throw new IllegalStateException("interrupted");
+        }
+    }
+}

@@ -1,0 +1,188 @@
+package com.storyloop.coverage.principles;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.junit.jupiter.api.Test;
+
+import com.storyloop.coverage.principles.PrincipleCoverageIT.Sent;
+import com.storyloop.testsupport.ServiceBootContract;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** A projection rebuilt from the beginning of its topics while events keep arriving and readers keep reading. */
+class ProjectionRebuildIT extends ServiceBootContract {
+
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    @Override
+    protected String schema() {
+        return "coverage";
+    }
+
+    @Override
+    protected List<String> tables() {
+        return List.of("coverage_story", "coverage_score", "coverage_fact");
+    }
+
+    @Override
+    protected List<String> metrics() {
+        return List.of("storyloop_consumer_lag");
+    }
+
+    private String url(String path) {
+        return "http://127.0.0.1:" + environment.getProperty("local.server.port") + path;
+    }
+
+    private HttpResponse<String> send(String method, String path) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create(url(path))).method(method, HttpRequest.BodyPublishers.noBody()).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    private String coverage(String client) throws Exception {
+        HttpResponse<String> response = send("GET", "/api/clients/" + client + "/coverage");
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        return stable(response.body(), client);
+    }
+
+    private static String stable(String body, String client) {
+        return body.replace(client, "CLIENT").replaceAll("\"consumerLag\":\\d+", "");
+    }
+
+    private void awaitApplied(List<Sent> events) {
+        List<UUID> ids = events.stream().map(Sent::eventId).distinct().toList();
+        await().atMost(Duration.ofSeconds(120)).until(() -> jdbc.queryForObject(
+                "select count(*) from coverage.inbox where consumer_group = 'coverage-principles' and event_id = any(?)", Long.class,
+                jdbc.execute((java.sql.Connection c) -> c.createArrayOf("uuid", ids.toArray()))) == ids.size());
+    }
+
+    @Test
+    void aRebuildUnderWritesEndsEqualToTheLiveViewsRepairsADamagedOneAndReadsNeverFail() throws Exception {
+        String org = "org-" + UUID.randomUUID();
+        List<String> before = new ArrayList<>();
+        List<Sent> history = new ArrayList<>();
+        for (int i = 0; i < 25; i++) {
+            String client = "before-" + i + "-" + UUID.randomUUID();
+            before.add(client);
+            history.addAll(PrincipleCoverageIT.scenario(org, client));
+        }
+        PrincipleCoverageIT.send(history);
+        awaitApplied(history);
+        Map<String, String> expected = new HashMap<>();
+        for (String client : before) {
+            expected.put(client, coverage(client));
+        }
+        String reference = expected.get(before.get(1));
+
+        // a projection bug, as far as readers can tell: one client's rows are wrong until the rebuild
+        String damaged = before.get(0);
+        jdbc.update("update coverage.coverage_story set principles = '', deep_dive = false where client_id = ?", damaged);
+        jdbc.update("delete from coverage.coverage_score where client_id = ?", damaged);
+        assertThat(coverage(damaged)).isNotEqualTo(expected.get(damaged));
+
+        AtomicBoolean reading = new AtomicBoolean(true);
+        AtomicInteger reads = new AtomicInteger();
+        ConcurrentLinkedQueue<String> failedReads = new ConcurrentLinkedQueue<>();
+        List<String> during = new ArrayList<>();
+        List<Sent> duringEvents = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            String client = "during-" + i + "-" + UUID.randomUUID();
+            during.add(client);
+            duringEvents.addAll(PrincipleCoverageIT.scenario(org, client));
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            Future<?> reader = pool.submit(() -> {
+                String watched = before.get(1);
+                while (reading.get()) {
+                    try {
+                        HttpResponse<String> response = send("GET", "/api/clients/" + watched + "/coverage");
+                        if (response.statusCode() != 200 || !stable(response.body(), watched).equals(reference)) {
+                            failedReads.add(response.statusCode() + " " + response.body());
+                        }
+                    } catch (Exception e) {
+                        failedReads.add(e.toString());
+                    }
+                    reads.incrementAndGet();
+                }
+                return null;
+            });
+
+            HttpResponse<String> started = send("POST", "/api/admin/projections/coverage-principles/rebuild");
+            assertThat(started.statusCode()).as(started.body()).isEqualTo(202);
+            assertThat(started.headers().firstValue("Location")).hasValue("/api/admin/projections/coverage-principles");
+            HttpResponse<String> again = send("POST", "/api/admin/projections/coverage-principles/rebuild");
+            assertThat(again.statusCode()).isEqualTo(409);
+            assertThat(again.body()).contains("already running").contains("\"field\":\"name\"");
+
+            Future<?> writer = pool.submit(() -> {
+                for (int i = 0; i < duringEvents.size(); i += 11) {
+                    PrincipleCoverageIT.send(duringEvents.subList(i, Math.min(duringEvents.size(), i + 11)));
+                }
+                return null;
+            });
+
+            await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(200))
+                    .until(() -> send("GET", "/api/admin/projections/coverage-principles").body(), b -> b.contains("\"state\":\"DONE\"")
+                            || b.contains("\"state\":\"FAILED\""));
+            String progress = send("GET", "/api/admin/projections/coverage-principles").body();
+            assertThat(progress).contains("\"state\":\"DONE\"").contains("\"error\":null").contains("\"tables\":[\"coverage_story\",\"coverage_score\",\"coverage_fact\"]");
+            long total = Long.parseLong(progress.replaceAll(".*\"eventsTotal\":(\\d+).*", "$1"));
+            long read = Long.parseLong(progress.replaceAll(".*\"eventsRead\":(\\d+).*", "$1"));
+            assertThat(total).isGreaterThanOrEqualTo(history.size());
+            assertThat(read).isGreaterThanOrEqualTo(total);
+
+            writer.get(2, TimeUnit.MINUTES);
+            awaitApplied(duringEvents);
+            reading.set(false);
+            reader.get(1, TimeUnit.MINUTES);
+        } finally {
+            reading.set(false);
+            pool.shutdownNow();
+        }
+
+        assertThat(failedReads).as("reads during the rebuild and its switch").isEmpty();
+        assertThat(reads.get()).isPositive();
+        for (String client : before) {
+            assertThat(coverage(client)).as("coverage of %s after the rebuild", client).isEqualTo(expected.get(client));
+        }
+        for (String client : during) {
+            assertThat(coverage(client)).as("a client written during the rebuild lost nothing").isEqualTo(reference);
+        }
+        assertThat(jdbc.queryForObject("select count(*) from coverage.coverage_fact where org_id = ?", Long.class, org))
+                .as("one fact per story or scoring event (a bank's opening is not one)")
+                .isEqualTo(history.size() + duringEvents.size() - before.size() - during.size());
+        assertThat(jdbc.queryForList("select schema_name from information_schema.schemata where schema_name like '%rebuild%'", String.class))
+                .as("the scratch schema is gone").isEmpty();
+    }
+
+    @Test
+    void projectionsAreListedAndAnUnknownOneIsAProblemNamingTheField() throws Exception {
+        HttpResponse<String> list = send("GET", "/api/admin/projections");
+        assertThat(list.statusCode()).isEqualTo(200);
+        for (String projection : List.of("coverage-principles", "coverage-story-timeline", "coverage-client-directory", "coverage-client-timeline")) {
+            assertThat(list.body()).contains("\"projection\":\"" + projection + "\"");
+        }
+
+        HttpResponse<String> unknown = send("POST", "/api/admin/projections/no-such-view/rebuild");
+        assertThat(unknown.statusCode()).isEqualTo(404);
+        assertThat(unknown.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("application/problem+json"));
+        assertThat(unknown.body()).contains("\"field\":\"name\"").contains("coverage-principles");
+    }
+}
