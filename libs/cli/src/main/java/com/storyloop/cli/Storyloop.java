@@ -37,6 +37,7 @@ public final class Storyloop {
                 case "reset" -> platform.reset();
                 case "republish" -> republish(config, rest, out);
                 case "import" -> ImportCommand.run(config, rest, out);
+                case "rebuild" -> RebuildCommand.run(config, rest, out);
                 default -> {
                     err.println("Unknown command: " + command + "\n" + USAGE);
                     return 2;
@@ -80,6 +81,8 @@ public final class Storyloop {
                                     draft every story of a Markdown or JSON document into a bank (all or nothing)
               republish SERVICE --from N
                                     publish a service's events again from event-store position N
+              rebuild SERVICE|PROJECTION
+                                    rebuild a projection (or all of a service's) from its topics while the views keep serving
               score [--json] [--principles CODE,...] [--level L6] FILE|-
               score --jsonl FILE|-  score stories with the rubric engine, no infrastructure needed
               build                 compile and package everything (skips tests)

@@ -59,6 +59,17 @@ class PlatformUpIT {
                     .contains("kafka.log", "postgres.log", "story-service.log", "console.log");
 
             output.reset();
+            new RebuildCommand(config, new PrintStream(output, true, StandardCharsets.UTF_8), java.time.Duration.ofMillis(100)).rebuild("coverage");
+            String rebuilt = output.toString(StandardCharsets.UTF_8);
+            for (String projection : new String[] {"coverage-principles", "coverage-story-timeline", "coverage-client-directory", "coverage-client-timeline"}) {
+                assertThat(rebuilt).containsPattern(projection + ": rebuilt [0-9]+ events");
+            }
+            assertThat(rebuilt).containsPattern("coverage-principles: rebuilt [1-9][0-9]* events");
+            assertThat(rebuilt).contains("100% ");
+            assertThat(http.send(HttpRequest.newBuilder(URI.create(coverage)).build(), HttpResponse.BodyHandlers.ofString()).body())
+                    .as("the demo clients are still there after the rebuild").contains("ada-lovelace");
+
+            output.reset();
             platform.up(true);
             assertThat(output.toString(StandardCharsets.UTF_8)).contains("already running").contains("(already loaded)");
         } finally {

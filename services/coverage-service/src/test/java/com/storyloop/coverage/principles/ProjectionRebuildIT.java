@@ -173,6 +173,31 @@ class ProjectionRebuildIT extends ServiceBootContract {
     }
 
     @Test
+    void everyProjectionOfTheServiceRebuildsToTheSameViews() throws Exception {
+        String org = "org-" + UUID.randomUUID();
+        String client = "every-" + UUID.randomUUID();
+        List<Sent> events = PrincipleCoverageIT.scenario(org, client);
+        PrincipleCoverageIT.send(events);
+        awaitApplied(events);
+        await().atMost(Duration.ofSeconds(60)).until(() -> send("GET", "/api/stories/" + client + "-s4/timeline").statusCode() == 200);
+        String coverage = coverage(client);
+        String timeline = send("GET", "/api/stories/" + client + "-s4/timeline").body().replaceAll("\"consumerLag\":\\d+", "");
+        String clients = send("GET", "/api/orgs/" + org + "/clients").body().replaceAll("\"consumerLag\":\\d+", "");
+
+        for (String projection : List.of("coverage-story-timeline", "coverage-client-directory", "coverage-client-timeline", "coverage-principles")) {
+            assertThat(send("POST", "/api/admin/projections/" + projection + "/rebuild").statusCode()).isEqualTo(202);
+            await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(200))
+                    .until(() -> send("GET", "/api/admin/projections/" + projection).body(), b -> !b.contains("\"state\":\"CATCHING_UP\"")
+                            && !b.contains("\"state\":\"COPYING_TABLES\"") && !b.contains("\"state\":\"SWITCHING\""));
+            assertThat(send("GET", "/api/admin/projections/" + projection).body()).as(projection).contains("\"state\":\"DONE\"");
+        }
+
+        assertThat(coverage(client)).isEqualTo(coverage);
+        assertThat(send("GET", "/api/stories/" + client + "-s4/timeline").body().replaceAll("\"consumerLag\":\\d+", "")).isEqualTo(timeline);
+        assertThat(send("GET", "/api/orgs/" + org + "/clients").body().replaceAll("\"consumerLag\":\\d+", "")).isEqualTo(clients);
+    }
+
+    @Test
     void projectionsAreListedAndAnUnknownOneIsAProblemNamingTheField() throws Exception {
         HttpResponse<String> list = send("GET", "/api/admin/projections");
         assertThat(list.statusCode()).isEqualTo(200);
