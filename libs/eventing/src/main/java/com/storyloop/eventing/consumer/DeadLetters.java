@@ -18,13 +18,26 @@ public final class DeadLetters {
     public static final String ORIGINAL_PARTITION = "dlq-original-partition";
     public static final String ORIGINAL_OFFSET = "dlq-original-offset";
     public static final String CONSUMER_GROUP = "dlq-consumer-group";
+    /** Set when a projection rebuild (not the live consumer) dead-lettered the record: the live one already sent it once. */
+    public static final String REBUILD = "dlq-rebuild-started-at";
 
     private final Producer<String, byte[]> producer;
     private final String group;
+    private final String rebuildStartedAt;
 
     public DeadLetters(Producer<String, byte[]> producer, String group) {
+        this(producer, group, null);
+    }
+
+    private DeadLetters(Producer<String, byte[]> producer, String group, String rebuildStartedAt) {
         this.producer = producer;
         this.group = group;
+        this.rebuildStartedAt = rebuildStartedAt;
+    }
+
+    /** The same dead-letter topic, each record marked as sent again by the rebuild that started at that instant. */
+    public DeadLetters forRebuild(java.time.Instant startedAt) {
+        return new DeadLetters(producer, group, startedAt.toString());
     }
 
     public static String topicFor(String topic, String group) {
@@ -43,6 +56,9 @@ public final class DeadLetters {
         headers.add(ORIGINAL_PARTITION, utf8(Integer.toString(record.partition())));
         headers.add(ORIGINAL_OFFSET, utf8(Long.toString(record.offset())));
         headers.add(CONSUMER_GROUP, utf8(group));
+        if (rebuildStartedAt != null) {
+            headers.add(REBUILD, utf8(rebuildStartedAt));
+        }
         try {
             producer.send(new ProducerRecord<>(topicFor(record.topic(), group), null, record.key(), record.value(), headers))
                     .get(30, TimeUnit.SECONDS);

@@ -75,7 +75,7 @@ final class ProjectionRebuild implements Runnable {
         this.definition = definition;
         this.live = live;
         this.codec = codec;
-        this.deadLetters = deadLetters;
+        this.deadLetters = deadLetters.forRebuild(startedAt);
         this.bootstrapServers = bootstrapServers;
     }
 

@@ -18,10 +18,16 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.Test;
 
 import com.storyloop.coverage.principles.PrincipleCoverageIT.Sent;
+import com.storyloop.eventing.consumer.DeadLetters;
+import com.storyloop.schemas.Topics;
 import com.storyloop.testsupport.ServiceBootContract;
+import com.storyloop.testsupport.TestKafka;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -178,6 +184,10 @@ class ProjectionRebuildIT extends ServiceBootContract {
         String client = "every-" + UUID.randomUUID();
         List<Sent> events = PrincipleCoverageIT.scenario(org, client);
         PrincipleCoverageIT.send(events);
+        byte[] poison = ("poison for " + client).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        try (KafkaProducer<String, byte[]> producer = TestKafka.producer()) {
+            producer.send(new ProducerRecord<>(Topics.STORY_EVENTS, client, poison)).get();
+        }
         awaitApplied(events);
         await().atMost(Duration.ofSeconds(60)).until(() -> send("GET", "/api/stories/" + client + "-s4/timeline").statusCode() == 200);
         String coverage = coverage(client);
@@ -191,6 +201,13 @@ class ProjectionRebuildIT extends ServiceBootContract {
                             && !b.contains("\"state\":\"COPYING_TABLES\"") && !b.contains("\"state\":\"SWITCHING\""));
             assertThat(send("GET", "/api/admin/projections/" + projection).body()).as(projection).contains("\"state\":\"DONE\"");
         }
+
+        // the rebuild met the poison record again: dead-lettered again, marked as the rebuild's copy
+        List<ConsumerRecord<String, byte[]>> dead = TestKafka.readUntil(Topics.deadLetter(Topics.STORY_EVENTS, "coverage-principles"),
+                records -> records.stream().anyMatch(r -> java.util.Arrays.equals(r.value(), poison)
+                        && TestKafka.headers(r).containsKey(DeadLetters.REBUILD)), Duration.ofSeconds(60));
+        assertThat(dead.stream().filter(r -> java.util.Arrays.equals(r.value(), poison)).map(r -> TestKafka.headers(r).containsKey(DeadLetters.REBUILD)))
+                .as("once by the live consumer, once by the rebuild").containsExactlyInAnyOrder(false, true);
 
         assertThat(coverage(client)).isEqualTo(coverage);
         assertThat(send("GET", "/api/stories/" + client + "-s4/timeline").body().replaceAll("\"consumerLag\":\\d+", "")).isEqualTo(timeline);
