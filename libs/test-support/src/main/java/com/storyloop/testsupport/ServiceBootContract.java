@@ -47,8 +47,22 @@ public abstract class ServiceBootContract {
     protected abstract List<String> metrics();
 
     protected HttpResponse<String> get(String path) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + environment.getProperty("local.server.port") + path)).build(),
-                HttpResponse.BodyHandlers.ofString());
+        return send("GET", path, null);
+    }
+
+    /** GET with an Accept header (null for none), e.g. {@code text/csv}. */
+    protected HttpResponse<String> get(String path, String accept) throws Exception {
+        return send("GET", path, accept);
+    }
+
+    /** A request without a body to the service under test. */
+    protected HttpResponse<String> send(String method, String path, String accept) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + environment.getProperty("local.server.port") + path))
+                .method(method, HttpRequest.BodyPublishers.noBody());
+        if (accept != null) {
+            request.header("Accept", accept);
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
     @Test

@@ -2,22 +2,8 @@ package com.storyloop.coverage;
 
 import java.util.List;
 
-import com.storyloop.testsupport.ServiceBootContract;
+import com.storyloop.coverage.support.CoverageServiceIT;
 
-class CoverageServiceBootTest extends ServiceBootContract {
+class CoverageServiceBootTest extends CoverageServiceIT {
 
-    @Override
-    protected String schema() {
-        return "coverage";
-    }
-
-    @Override
-    protected List<String> tables() {
-        return List.of("inbox", "consumer_positions", "client_directory");
-    }
-
-    @Override
-    protected List<String> metrics() {
-        return List.of("storyloop_consumer_lag");
-    }
 }

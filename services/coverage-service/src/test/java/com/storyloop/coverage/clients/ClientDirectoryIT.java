@@ -14,29 +14,14 @@ import com.storyloop.events.Level;
 import com.storyloop.events.story.StoryBankOpened;
 import com.storyloop.schemas.EventCodec;
 import com.storyloop.schemas.Topics;
-import com.storyloop.testsupport.ServiceBootContract;
+import com.storyloop.coverage.support.CoverageServiceIT;
 import com.storyloop.testsupport.TestKafka;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /** Events on story.events reach the coverage service's client directory, once, even when delivered twice. */
-class ClientDirectoryIT extends ServiceBootContract {
-
-    @Override
-    protected String schema() {
-        return "coverage";
-    }
-
-    @Override
-    protected java.util.List<String> tables() {
-        return java.util.List.of("client_directory", "inbox", "consumer_positions");
-    }
-
-    @Override
-    protected java.util.List<String> metrics() {
-        return java.util.List.of("storyloop_consumer_lag");
-    }
+class ClientDirectoryIT extends CoverageServiceIT {
 
     @Test
     void aBankOpenedOnStoryEventsAppearsInTheOrganisationsClientListOnce() throws Exception {

@@ -1,8 +1,5 @@
 package com.storyloop.coverage.clients;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
@@ -30,33 +27,17 @@ import com.storyloop.events.story.StoryBankOpened;
 import com.storyloop.events.story.StoryDrafted;
 import com.storyloop.schemas.EventCodec;
 import com.storyloop.schemas.Topics;
-import com.storyloop.testsupport.ServiceBootContract;
+import com.storyloop.coverage.support.CoverageServiceIT;
 import com.storyloop.testsupport.TestKafka;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /** Story, scoring and practice events become the client's timeline: readiness, stories at PASS and ratings over time, once each. */
-class ClientTimelineIT extends ServiceBootContract {
+class ClientTimelineIT extends CoverageServiceIT {
 
     private static final EventCodec CODEC = new EventCodec();
     private static final Instant T0 = Instant.parse("2026-10-01T09:00:00Z");
-    private final HttpClient http = HttpClient.newHttpClient();
-
-    @Override
-    protected String schema() {
-        return "coverage";
-    }
-
-    @Override
-    protected List<String> tables() {
-        return List.of("coverage_fact", "client_practice_rating", "client_directory");
-    }
-
-    @Override
-    protected List<String> metrics() {
-        return List.of("storyloop_consumer_lag");
-    }
 
     static EventMetadata meta(String org, String client, String stream, long version, int minute) {
         return EventMetadata.newBuilder().setEventId(UUID.randomUUID()).setOrgId(org).setClientId(client).setStreamId(stream)
@@ -85,12 +66,7 @@ class ClientTimelineIT extends ServiceBootContract {
     }
 
     private HttpResponse<String> timeline(String client, String accept) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(
-                "http://127.0.0.1:" + environment.getProperty("local.server.port") + "/api/clients/" + client + "/timeline"));
-        if (accept != null) {
-            request.header("Accept", accept);
-        }
-        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        return get("/api/clients/" + client + "/timeline", accept);
     }
 
     @Test

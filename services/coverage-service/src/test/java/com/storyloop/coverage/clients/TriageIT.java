@@ -1,8 +1,5 @@
 package com.storyloop.coverage.clients;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -19,40 +16,19 @@ import com.storyloop.events.PrincipleCode;
 import com.storyloop.events.story.StoryBankOpened;
 import com.storyloop.schemas.EventCodec;
 import com.storyloop.schemas.Topics;
-import com.storyloop.testsupport.ServiceBootContract;
+import com.storyloop.coverage.support.CoverageServiceIT;
 import com.storyloop.testsupport.TestKafka;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /** The triage list: clients interviewing within N days, largest readiness gap first. */
-class TriageIT extends ServiceBootContract {
+class TriageIT extends CoverageServiceIT {
 
     private static final EventCodec CODEC = new EventCodec();
-    private final HttpClient http = HttpClient.newHttpClient();
-
-    @Override
-    protected String schema() {
-        return "coverage";
-    }
-
-    @Override
-    protected List<String> tables() {
-        return List.of("client_directory", "coverage_story", "coverage_score", "coverage_fact");
-    }
-
-    @Override
-    protected List<String> metrics() {
-        return List.of("storyloop_consumer_lag");
-    }
 
     private HttpResponse<String> triage(String org, String query, String accept) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(
-                "http://127.0.0.1:" + environment.getProperty("local.server.port") + "/api/orgs/" + org + "/triage" + query));
-        if (accept != null) {
-            request.header("Accept", accept);
-        }
-        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        return get("/api/orgs/" + org + "/triage" + query, accept);
     }
 
     static byte[] bank(String org, String client, LocalDate interview) {

@@ -1,8 +1,5 @@
 package com.storyloop.coverage.principles;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -41,7 +38,7 @@ import com.storyloop.events.story.StoryRetired;
 import com.storyloop.events.story.StoryRevised;
 import com.storyloop.schemas.EventCodec;
 import com.storyloop.schemas.Topics;
-import com.storyloop.testsupport.ServiceBootContract;
+import com.storyloop.coverage.support.CoverageServiceIT;
 import com.storyloop.testsupport.TestKafka;
 
 import static com.storyloop.events.PrincipleCode.*;
@@ -49,26 +46,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /** Story and scoring events on real Kafka become the client's principle coverage in PostgreSQL, exactly once. */
-class PrincipleCoverageIT extends ServiceBootContract {
+class PrincipleCoverageIT extends CoverageServiceIT {
 
     private static final String GROUP = "coverage-principles";
     private static final EventCodec CODEC = new EventCodec();
-    private final HttpClient http = HttpClient.newHttpClient();
-
-    @Override
-    protected String schema() {
-        return "coverage";
-    }
-
-    @Override
-    protected List<String> tables() {
-        return List.of("coverage_story", "coverage_score", "coverage_fact", "inbox", "consumer_positions");
-    }
-
-    @Override
-    protected List<String> metrics() {
-        return List.of("storyloop_consumer_lag");
-    }
 
     record Sent(String topic, String key, SpecificRecord event) {
         UUID eventId() {
@@ -157,27 +138,17 @@ class PrincipleCoverageIT extends ServiceBootContract {
     }
 
     private HttpResponse<String> coverage(String client, String accept) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(
-                "http://127.0.0.1:" + environment.getProperty("local.server.port") + "/api/clients/" + client + "/coverage"));
-        if (accept != null) {
-            request.header("Accept", accept);
-        }
-        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        return get("/api/clients/" + client + "/coverage", accept);
     }
 
     /** The timeline's readiness points without their instants (the two runs happened at different times). */
     private List<String> readinessSeries(String client) throws Exception {
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + environment.getProperty("local.server.port")
-                + "/api/clients/" + client + "/timeline")).header("Accept", "text/csv").build();
-        return http.send(request, HttpResponse.BodyHandlers.ofString()).body().lines().skip(1)
+        return get("/api/clients/" + client + "/timeline", "text/csv").body().lines().skip(1)
                 .map(line -> line.substring(line.indexOf(',') + 1)).toList();
     }
 
     private void awaitApplied(List<Sent> events) {
-        List<UUID> ids = events.stream().map(Sent::eventId).distinct().toList();
-        await().atMost(Duration.ofSeconds(90)).until(() -> jdbc.queryForObject(
-                "select count(*) from coverage.inbox where consumer_group = ? and event_id = any(?)", Long.class, GROUP,
-                jdbc.execute((java.sql.Connection c) -> c.createArrayOf("uuid", ids.toArray()))) == ids.size());
+        awaitApplied(GROUP, events.stream().map(Sent::eventId).toList(), Duration.ofSeconds(90));
     }
 
     @Test

@@ -1,8 +1,5 @@
 package com.storyloop.coverage.principles;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -26,43 +23,18 @@ import org.junit.jupiter.api.Test;
 import com.storyloop.coverage.principles.PrincipleCoverageIT.Sent;
 import com.storyloop.eventing.consumer.DeadLetters;
 import com.storyloop.schemas.Topics;
-import com.storyloop.testsupport.ServiceBootContract;
+import com.storyloop.coverage.support.CoverageServiceIT;
 import com.storyloop.testsupport.TestKafka;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /** A projection rebuilt from the beginning of its topics while events keep arriving and readers keep reading. */
-class ProjectionRebuildIT extends ServiceBootContract {
+class ProjectionRebuildIT extends CoverageServiceIT {
 
-    private final HttpClient http = HttpClient.newHttpClient();
-
-    @Override
-    protected String schema() {
-        return "coverage";
-    }
-
-    @Override
-    protected List<String> tables() {
-        return List.of("coverage_story", "coverage_score", "coverage_fact");
-    }
-
-    @Override
-    protected List<String> metrics() {
-        return List.of("storyloop_consumer_lag");
-    }
-
-    private String url(String path) {
-        return "http://127.0.0.1:" + environment.getProperty("local.server.port") + path;
-    }
-
-    private HttpResponse<String> send(String method, String path) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create(url(path))).method(method, HttpRequest.BodyPublishers.noBody()).build(),
-                HttpResponse.BodyHandlers.ofString());
-    }
 
     private String coverage(String client) throws Exception {
-        HttpResponse<String> response = send("GET", "/api/clients/" + client + "/coverage");
+        HttpResponse<String> response = get("/api/clients/" + client + "/coverage");
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         return stable(response.body(), client);
     }
@@ -72,10 +44,7 @@ class ProjectionRebuildIT extends ServiceBootContract {
     }
 
     private void awaitApplied(List<Sent> events) {
-        List<UUID> ids = events.stream().map(Sent::eventId).distinct().toList();
-        await().atMost(Duration.ofSeconds(120)).until(() -> jdbc.queryForObject(
-                "select count(*) from coverage.inbox where consumer_group = 'coverage-principles' and event_id = any(?)", Long.class,
-                jdbc.execute((java.sql.Connection c) -> c.createArrayOf("uuid", ids.toArray()))) == ids.size());
+        awaitApplied("coverage-principles", events.stream().map(Sent::eventId).toList(), Duration.ofSeconds(120));
     }
 
     @Test
@@ -118,7 +87,7 @@ class ProjectionRebuildIT extends ServiceBootContract {
                 String watched = before.get(1);
                 while (reading.get()) {
                     try {
-                        HttpResponse<String> response = send("GET", "/api/clients/" + watched + "/coverage");
+                        HttpResponse<String> response = get("/api/clients/" + watched + "/coverage");
                         if (response.statusCode() != 200 || !stable(response.body(), watched).equals(reference)) {
                             failedReads.add(response.statusCode() + " " + response.body());
                         }
@@ -130,10 +99,10 @@ class ProjectionRebuildIT extends ServiceBootContract {
                 return null;
             });
 
-            HttpResponse<String> started = send("POST", "/api/admin/projections/coverage-principles/rebuild");
+            HttpResponse<String> started = send("POST", "/api/admin/projections/coverage-principles/rebuild", null);
             assertThat(started.statusCode()).as(started.body()).isEqualTo(202);
             assertThat(started.headers().firstValue("Location")).hasValue("/api/admin/projections/coverage-principles");
-            HttpResponse<String> again = send("POST", "/api/admin/projections/coverage-principles/rebuild");
+            HttpResponse<String> again = send("POST", "/api/admin/projections/coverage-principles/rebuild", null);
             assertThat(again.statusCode()).isEqualTo(409);
             assertThat(again.body()).contains("already running").contains("\"field\":\"name\"");
 
@@ -145,9 +114,9 @@ class ProjectionRebuildIT extends ServiceBootContract {
             });
 
             await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(200))
-                    .until(() -> send("GET", "/api/admin/projections/coverage-principles").body(), b -> b.contains("\"state\":\"DONE\"")
+                    .until(() -> get("/api/admin/projections/coverage-principles").body(), b -> b.contains("\"state\":\"DONE\"")
                             || b.contains("\"state\":\"FAILED\""));
-            String progress = send("GET", "/api/admin/projections/coverage-principles").body();
+            String progress = get("/api/admin/projections/coverage-principles").body();
             assertThat(progress).contains("\"state\":\"DONE\"").contains("\"error\":null").contains("\"tables\":[\"coverage_story\",\"coverage_score\",\"coverage_fact\"]");
             long total = Long.parseLong(progress.replaceAll(".*\"eventsTotal\":(\\d+).*", "$1"));
             long read = Long.parseLong(progress.replaceAll(".*\"eventsRead\":(\\d+).*", "$1"));
@@ -189,17 +158,17 @@ class ProjectionRebuildIT extends ServiceBootContract {
             producer.send(new ProducerRecord<>(Topics.STORY_EVENTS, client, poison)).get();
         }
         awaitApplied(events);
-        await().atMost(Duration.ofSeconds(60)).until(() -> send("GET", "/api/stories/" + client + "-s4/timeline").statusCode() == 200);
+        await().atMost(Duration.ofSeconds(60)).until(() -> get("/api/stories/" + client + "-s4/timeline").statusCode() == 200);
         String coverage = coverage(client);
-        String timeline = send("GET", "/api/stories/" + client + "-s4/timeline").body().replaceAll("\"consumerLag\":\\d+", "");
-        String clients = send("GET", "/api/orgs/" + org + "/clients").body().replaceAll("\"consumerLag\":\\d+", "");
+        String timeline = get("/api/stories/" + client + "-s4/timeline").body().replaceAll("\"consumerLag\":\\d+", "");
+        String clients = get("/api/orgs/" + org + "/clients").body().replaceAll("\"consumerLag\":\\d+", "");
 
         for (String projection : List.of("coverage-story-timeline", "coverage-client-directory", "coverage-client-timeline", "coverage-principles")) {
-            assertThat(send("POST", "/api/admin/projections/" + projection + "/rebuild").statusCode()).isEqualTo(202);
+            assertThat(send("POST", "/api/admin/projections/" + projection + "/rebuild", null).statusCode()).isEqualTo(202);
             await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(200))
-                    .until(() -> send("GET", "/api/admin/projections/" + projection).body(), b -> !b.contains("\"state\":\"CATCHING_UP\"")
+                    .until(() -> get("/api/admin/projections/" + projection).body(), b -> !b.contains("\"state\":\"CATCHING_UP\"")
                             && !b.contains("\"state\":\"COPYING_TABLES\"") && !b.contains("\"state\":\"SWITCHING\""));
-            assertThat(send("GET", "/api/admin/projections/" + projection).body()).as(projection).contains("\"state\":\"DONE\"");
+            assertThat(get("/api/admin/projections/" + projection).body()).as(projection).contains("\"state\":\"DONE\"");
         }
 
         // the rebuild met the poison record again: dead-lettered again, marked as the rebuild's copy
@@ -210,19 +179,19 @@ class ProjectionRebuildIT extends ServiceBootContract {
                 .as("once by the live consumer, once by the rebuild").containsExactlyInAnyOrder(false, true);
 
         assertThat(coverage(client)).isEqualTo(coverage);
-        assertThat(send("GET", "/api/stories/" + client + "-s4/timeline").body().replaceAll("\"consumerLag\":\\d+", "")).isEqualTo(timeline);
-        assertThat(send("GET", "/api/orgs/" + org + "/clients").body().replaceAll("\"consumerLag\":\\d+", "")).isEqualTo(clients);
+        assertThat(get("/api/stories/" + client + "-s4/timeline").body().replaceAll("\"consumerLag\":\\d+", "")).isEqualTo(timeline);
+        assertThat(get("/api/orgs/" + org + "/clients").body().replaceAll("\"consumerLag\":\\d+", "")).isEqualTo(clients);
     }
 
     @Test
     void projectionsAreListedAndAnUnknownOneIsAProblemNamingTheField() throws Exception {
-        HttpResponse<String> list = send("GET", "/api/admin/projections");
+        HttpResponse<String> list = get("/api/admin/projections");
         assertThat(list.statusCode()).isEqualTo(200);
         for (String projection : List.of("coverage-principles", "coverage-story-timeline", "coverage-client-directory", "coverage-client-timeline")) {
             assertThat(list.body()).contains("\"projection\":\"" + projection + "\"");
         }
 
-        HttpResponse<String> unknown = send("POST", "/api/admin/projections/no-such-view/rebuild");
+        HttpResponse<String> unknown = send("POST", "/api/admin/projections/no-such-view/rebuild", null);
         assertThat(unknown.statusCode()).isEqualTo(404);
         assertThat(unknown.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("application/problem+json"));
         assertThat(unknown.body()).contains("\"field\":\"name\"").contains("coverage-principles");

@@ -1,8 +1,5 @@
 package com.storyloop.coverage.timeline;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
@@ -30,32 +27,16 @@ import com.storyloop.events.story.StoryDrafted;
 import com.storyloop.events.story.StoryRevised;
 import com.storyloop.schemas.EventCodec;
 import com.storyloop.schemas.Topics;
-import com.storyloop.testsupport.ServiceBootContract;
+import com.storyloop.coverage.support.CoverageServiceIT;
 import com.storyloop.testsupport.TestKafka;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /** Revisions and scorecards on real Kafka become the story's timeline, each once, even with a scorecard ahead of its revision. */
-class StoryTimelineIT extends ServiceBootContract {
+class StoryTimelineIT extends CoverageServiceIT {
 
     private static final EventCodec CODEC = new EventCodec();
-    private final HttpClient http = HttpClient.newHttpClient();
-
-    @Override
-    protected String schema() {
-        return "coverage";
-    }
-
-    @Override
-    protected List<String> tables() {
-        return List.of("timeline_revision", "timeline_score");
-    }
-
-    @Override
-    protected List<String> metrics() {
-        return List.of("storyloop_consumer_lag");
-    }
 
     static EventMetadata meta(String org, String client, String stream, long version) {
         return EventMetadata.newBuilder().setEventId(UUID.randomUUID()).setOrgId(org).setClientId(client).setStreamId(stream)
@@ -86,12 +67,7 @@ class StoryTimelineIT extends ServiceBootContract {
     }
 
     private HttpResponse<String> timeline(String story, String accept) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(
-                "http://127.0.0.1:" + environment.getProperty("local.server.port") + "/api/stories/" + story + "/timeline"));
-        if (accept != null) {
-            request.header("Accept", accept);
-        }
-        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        return get("/api/stories/" + story + "/timeline", accept);
     }
 
     @Test
@@ -181,12 +157,7 @@ class StoryTimelineIT extends ServiceBootContract {
     }
 
     private HttpResponse<String> analytics(String org, String part, String accept) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(
-                "http://127.0.0.1:" + environment.getProperty("local.server.port") + "/api/orgs/" + org + "/analytics" + part));
-        if (accept != null) {
-            request.header("Accept", accept);
-        }
-        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        return get("/api/orgs/" + org + "/analytics" + part, accept);
     }
 
     @Test
