@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 import jakarta.validation.Valid;
@@ -184,7 +185,11 @@ class LoopController {
         return new LoopFormat(request.interviews(), request.questionsPerInterview(), Boolean.TRUE.equals(request.barRaiser()), request.principles());
     }
 
-    private static Map<String, Object> planBody(PlanLoopHandler.Planned planned, long version) {
+    /** A suggested question as the interviewer needs it: the text to ask and the probes to follow up with. */
+    record SuggestedQuestion(String questionId, String principle, String level, String text, List<String> probes, String source) {
+    }
+
+    private Map<String, Object> planBody(PlanLoopHandler.Planned planned, long version) {
         LoopPlan plan = planned.plan();
         Map<String, Object> body = new LinkedHashMap<>();
         if (planned.loopId() != null) {
@@ -195,6 +200,13 @@ class LoopController {
         body.put("interviews", plan.interviews());
         body.put("warnings", plan.warnings());
         body.put("unfilledSlots", plan.unfilledSlots());
+        Set<String> suggested = plan.interviews().stream().flatMap(i -> i.slots().stream()).map(LoopPlan.PlannedSlot::suggestedQuestionId)
+                .filter(java.util.Objects::nonNull).collect(java.util.stream.Collectors.toSet());
+        Map<String, SuggestedQuestion> questions = new LinkedHashMap<>();
+        questionBanks.stream().flatMap(b -> b.all().stream()).filter(q -> suggested.contains(q.questionId()))
+                .forEach(q -> questions.putIfAbsent(q.questionId(), new SuggestedQuestion(q.questionId(), q.principle().name(),
+                        q.level() == null ? null : q.level().name(), q.text(), q.probes(), q.provenance().source())));
+        body.put("suggestedQuestions", questions);
         return body;
     }
 
