@@ -88,6 +88,20 @@ class RubricIntakeIT extends PracticeServiceIT {
         });
     }
 
+    @Test
+    void theSameRubricSentTwiceIsRePublishedOnce() {
+        String suffix = UUID.randomUUID().toString().substring(0, 8);
+        send(rubric("first", "kit-" + suffix, b -> b.setTitle("Kit rubric")));
+        send(rubric("again", "kit-" + suffix, b -> b.setTitle("Kit rubric"))); // the same rubric, in a new envelope
+        send(rubric("marker", "kit-marker-" + suffix, b -> { }));
+
+        // the marker follows the repeat on the same key: once it is out, a re-published repeat would be too
+        List<ConsumerRecord<String, byte[]>> published = TestKafka.readUntil(Topics.CONTENT_EVENTS, all -> mentionsPack(all).stream()
+                .anyMatch(r -> ((RubricPublished) codec.decode(r.value())).getRubricVersion().startsWith("kit-marker-")), Duration.ofSeconds(90));
+        assertThat(mentionsPack(published)).extracting(r -> ((RubricPublished) codec.decode(r.value())).getMetadata().getCorrelationId())
+                .containsExactly("first", "marker");
+    }
+
     List<ConsumerRecord<String, byte[]>> mentionsPack(List<ConsumerRecord<String, byte[]>> records) {
         return records.stream().filter(r -> r.value() != null && new String(r.value(), StandardCharsets.ISO_8859_1).contains(pack)).toList();
     }

@@ -93,8 +93,22 @@ class ContentIntake {
             refuseIf(ContentRules.rubric(r.getPackId(), r.getPackVersion(), r.getRubricVersion(), r.getTitle(), r.getDefinition(), definition != null,
                     version == null || !version.isString() ? null : version.asString()));
             enterPackVersion(jdbc, m.getOrgId(), r.getProviderId(), r.getPackId(), r.getPackVersion());
-            // scoring-service keeps the offers; a rubric version never changes, so repeats are for scoring to recognise
+            Integer same = jdbc.queryForObject("""
+                    select count(*) from accepted_rubrics where org_id = ? and provider_id = ? and rubric_version = ? and pack_id = ?
+                       and pack_version = ? and title is not distinct from ? and definition = ?
+                    """, Integer.class, m.getOrgId(), r.getProviderId(), r.getRubricVersion(), r.getPackId(), r.getPackVersion(), r.getTitle(),
+                    r.getDefinition());
+            if (same != null && same > 0) {
+                return; // the same pack sent again
+            }
+            // scoring-service turns it into an offer to the organisation; whether its engine can run it is decided there
             republish(jdbc, record, m);
+            jdbc.update("""
+                    insert into accepted_rubrics (org_id, provider_id, rubric_version, pack_id, pack_version, title, definition)
+                    values (?, ?, ?, ?, ?, ?, ?)
+                    on conflict (org_id, provider_id, rubric_version) do update set pack_id = excluded.pack_id,
+                        pack_version = excluded.pack_version, title = excluded.title, definition = excluded.definition, accepted_at = now()
+                    """, m.getOrgId(), r.getProviderId(), r.getRubricVersion(), r.getPackId(), r.getPackVersion(), r.getTitle(), r.getDefinition());
         } else if (record instanceof ExampleStoryPublished x) {
             refuseIf(ContentRules.provider(allowed, m.getOrgId(), x.getProviderId(), event.key()));
             List<String> principles = x.getPrinciples().stream().map(PrincipleCode::name).toList();
