@@ -136,6 +136,7 @@ class LoopLifecycleIT extends PracticeServiceIT {
 
         Response read = get(loop).assertStatus(200);
         assertThat(read.header("ETag")).isEqualTo("\"9\"");
+        assertThat(read.json().get("suggestedQuestions").get("fr-01").get("probes").size()).isGreaterThanOrEqualTo(3);
         assertThat(read.json().get("completed").asBoolean()).isTrue();
         assertThat(read.json().get("questions").size()).isEqualTo(3);
         post(loop + "/questions", Map.of("interviewIndex", 1, "slotIndex", 1, "questionId", "fr-01")).assertProblem(409, "loopId");

@@ -5,7 +5,6 @@ import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 
 import jakarta.validation.Valid;
@@ -94,7 +93,7 @@ class LoopController {
     @PostMapping(path = "/api/loop-plans", consumes = MediaType.APPLICATION_JSON_VALUE)
     Map<String, Object> preview(@Valid @RequestBody PlanRequest request) {
         PlanLoopHandler.Planned planned = planLoop.preview(request.orgId(), request.clientId(), format(request));
-        return planBody(planned, 0);
+        return planBody(request.orgId(), planned, 0);
     }
 
     @PostMapping(path = "/api/loops", consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -102,7 +101,8 @@ class LoopController {
                                              @RequestHeader(name = "X-Correlation-Id", required = false) String correlationId) {
         LoopMode mode = request.mode() == null ? LoopMode.INTERVIEWED : request.mode();
         PlanLoopHandler.Planned planned = planLoop.plan(request.orgId(), request.clientId(), format(request), mode, context(correlationId));
-        return ResponseEntity.created(URI.create("/api/loops/" + planned.loopId())).eTag(StreamVersions.etag(1)).body(planBody(planned, 1));
+        return ResponseEntity.created(URI.create("/api/loops/" + planned.loopId())).eTag(StreamVersions.etag(1))
+                .body(planBody(request.orgId(), planned, 1));
     }
 
     @GetMapping("/api/loops/{loopId}")
@@ -185,11 +185,7 @@ class LoopController {
         return new LoopFormat(request.interviews(), request.questionsPerInterview(), Boolean.TRUE.equals(request.barRaiser()), request.principles());
     }
 
-    /** A suggested question as the interviewer needs it: the text to ask and the probes to follow up with. */
-    record SuggestedQuestion(String questionId, String principle, String level, String text, List<String> probes, String source) {
-    }
-
-    private Map<String, Object> planBody(PlanLoopHandler.Planned planned, long version) {
+    private Map<String, Object> planBody(String orgId, PlanLoopHandler.Planned planned, long version) {
         LoopPlan plan = planned.plan();
         Map<String, Object> body = new LinkedHashMap<>();
         if (planned.loopId() != null) {
@@ -200,13 +196,7 @@ class LoopController {
         body.put("interviews", plan.interviews());
         body.put("warnings", plan.warnings());
         body.put("unfilledSlots", plan.unfilledSlots());
-        Set<String> suggested = plan.interviews().stream().flatMap(i -> i.slots().stream()).map(LoopPlan.PlannedSlot::suggestedQuestionId)
-                .filter(java.util.Objects::nonNull).collect(java.util.stream.Collectors.toSet());
-        Map<String, SuggestedQuestion> questions = new LinkedHashMap<>();
-        questionBanks.stream().flatMap(b -> b.all().stream()).filter(q -> suggested.contains(q.questionId()))
-                .forEach(q -> questions.putIfAbsent(q.questionId(), new SuggestedQuestion(q.questionId(), q.principle().name(),
-                        q.level() == null ? null : q.level().name(), q.text(), q.probes(), q.provenance().source())));
-        body.put("suggestedQuestions", questions);
+        body.put("suggestedQuestions", gettingLoop.suggestedQuestions(orgId, plan));
         return body;
     }
 
