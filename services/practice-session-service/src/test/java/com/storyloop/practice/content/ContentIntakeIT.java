@@ -96,7 +96,7 @@ class ContentIntakeIT extends PracticeServiceIT {
     }
 
     @Test
-    void theSamePackSentTwiceChangesNothingAndANewPackVersionReplacesItsQuestionsById() {
+    void theSamePackSentTwiceChangesNothing() {
         send(question(PROVIDER, "1", "q1", PrincipleCode.FRUGALITY, "Tell me about a time you delivered more with less."));
         send(question(PROVIDER, "1", "q1", PrincipleCode.FRUGALITY, "Tell me about a time you delivered more with less."));
         send(question(PROVIDER, "1", "marker", PrincipleCode.FRUGALITY, "Marks that the duplicate was processed."));
@@ -107,14 +107,32 @@ class ContentIntakeIT extends PracticeServiceIT {
         assertThat(mentionsPack(TestKafka.readUntil(Topics.CONTENT_EVENTS, all -> mentionsPack(all).stream()
                 .anyMatch(r -> new String(r.value(), StandardCharsets.ISO_8859_1).contains("Marks that the duplicate")), Duration.ofSeconds(60))))
                 .hasSize(2);
+    }
+
+    @Test
+    void aNewPackVersionReplacesThePreviousOneQuestionsItDropsDisappearAndAnOlderVersionSentLaterIsRefused() {
+        send(question(PROVIDER, "1", "q1", PrincipleCode.FRUGALITY, "Tell me about a time you delivered more with less."));
+        send(question(PROVIDER, "1", "q2", PrincipleCode.FRUGALITY, "Tell me about a budget you cut."));
+        send(question(PROVIDER, "1", "dropped", PrincipleCode.FRUGALITY, "Not in version 2."));
+        await().atMost(Duration.ofSeconds(90)).untilAsserted(() -> assertThat(packQuestions()).hasSize(3));
 
         send(question(PROVIDER, "2", "q1", PrincipleCode.FRUGALITY, "Tell me about the leanest project you ran."));
+        send(question(PROVIDER, "2", "q2", PrincipleCode.FRUGALITY, "Tell me about a budget you cut."));
+        send(question(PROVIDER, "2", "q3", PrincipleCode.FRUGALITY, "New in version 2."));
+        send(question(PROVIDER, "2", "q3", PrincipleCode.FRUGALITY, "New in version 2.")); // and the new version sent twice
         await().atMost(Duration.ofSeconds(90)).untilAsserted(() -> assertThat(packQuestions())
-                .anySatisfy(q -> assertThat(q.get("packVersion").asString()).isEqualTo("2")));
-        List<JsonNode> questions = packQuestions();
-        assertThat(questions).hasSize(2);
-        assertThat(questions).filteredOn(q -> q.get("questionId").asString().equals("q1")).singleElement()
+                .extracting(q -> q.get("questionId").asString() + "@" + q.get("packVersion").asString())
+                .containsExactlyInAnyOrder("q1@2", "q2@2", "q3@2"));
+        assertThat(packQuestions()).filteredOn(q -> q.get("questionId").asString().equals("q1")).singleElement()
                 .satisfies(q -> assertThat(q.get("text").asString()).isEqualTo("Tell me about the leanest project you ran."));
+
+        // a stale resend of version 1 after version 2: refused, the bank keeps version 2
+        send(question(PROVIDER, "1", "dropped", PrincipleCode.FRUGALITY, "Not in version 2."));
+        List<ConsumerRecord<String, byte[]>> dead = TestKafka.readUntil(DLQ, all -> !mentionsPack(all).isEmpty(), Duration.ofSeconds(60));
+        assertThat(mentionsPack(dead)).extracting(r -> TestKafka.headers(r).get("dlq-reason")).containsExactly("STALE_PACK_VERSION");
+        assertThat(packQuestions()).extracting(q -> q.get("questionId").asString()).containsExactlyInAnyOrder("q1", "q2", "q3");
+        Long stored = jdbc.queryForObject("select count(*) from provider_questions where pack_id = ?", Long.class, pack);
+        assertThat(stored).isEqualTo(3);
     }
 
     @Test

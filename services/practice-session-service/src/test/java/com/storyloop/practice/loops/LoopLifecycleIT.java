@@ -92,6 +92,12 @@ class LoopLifecycleIT extends PracticeServiceIT {
         assertThat(planned.header("ETag")).isEqualTo("\"1\"");
         assertThat(plan.get("interviews").get(0).get("slots").get(0).get("proposedStoryId").asString()).isEqualTo(co);
         assertThat(plan.get("interviews").get(1).get("barRaiser").asBoolean()).isTrue();
+        // every slot suggests a bank question with its probes; the bank targets L6 and the built-in bank has only L7 variants,
+        // so the questions for any level are suggested, and the principle asked twice gets a second question
+        assertThat(plan.get("interviews").values()).flatExtracting(i -> i.get("slots").values())
+                .extracting(s -> s.get("suggestedQuestionId").asString()).containsExactly("co-01", "ow-01", "co-02", "fr-01");
+        assertThat(plan.get("suggestedQuestions").get("co-01").get("probes").size()).isGreaterThanOrEqualTo(3);
+        assertThat(plan.get("suggestedQuestions").get("co-01").get("text").asString()).isNotBlank();
         assertThat(plan.get("unfilledSlots").values()).extracting(JsonNode::asString).containsExactly(
                 "interview 2, question 1 (CUSTOMER_OBSESSION): every story that evidences CUSTOMER_OBSESSION already answers it in this loop"
                         + " (a story may not answer the same principle twice)",
@@ -130,6 +136,7 @@ class LoopLifecycleIT extends PracticeServiceIT {
 
         Response read = get(loop).assertStatus(200);
         assertThat(read.header("ETag")).isEqualTo("\"9\"");
+        assertThat(read.json().get("suggestedQuestions").get("fr-01").get("probes").size()).isGreaterThanOrEqualTo(3);
         assertThat(read.json().get("completed").asBoolean()).isTrue();
         assertThat(read.json().get("questions").size()).isEqualTo(3);
         post(loop + "/questions", Map.of("interviewIndex", 1, "slotIndex", 1, "questionId", "fr-01")).assertProblem(409, "loopId");

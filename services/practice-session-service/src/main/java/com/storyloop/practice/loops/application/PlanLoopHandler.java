@@ -15,6 +15,8 @@ import com.storyloop.practice.loops.domain.LoopFormat;
 import com.storyloop.practice.loops.domain.LoopMode;
 import com.storyloop.practice.loops.domain.LoopPlan;
 import com.storyloop.practice.loops.domain.LoopPlanner;
+import com.storyloop.practice.questions.application.QuestionBank;
+import com.storyloop.practice.questions.domain.Question;
 import com.storyloop.practice.stories.query.choosingstories.ChoosingStories;
 import com.storyloop.web.problems.ResourceNotFound;
 
@@ -25,11 +27,13 @@ public class PlanLoopHandler {
     private final ChoosingStories stories;
     private final LoopRepository loops;
     private final Clock clock;
+    private final List<QuestionBank> questionBanks;
 
-    public PlanLoopHandler(ChoosingStories stories, LoopRepository loops, Clock clock) {
+    public PlanLoopHandler(ChoosingStories stories, LoopRepository loops, Clock clock, List<QuestionBank> questionBanks) {
         this.stories = stories;
         this.loops = loops;
         this.clock = clock;
+        this.questionBanks = questionBanks;
     }
 
     public record Planned(String loopId, String bankId, LoopPlan plan) {
@@ -37,7 +41,9 @@ public class PlanLoopHandler {
 
     public Planned preview(String orgId, String clientId, LoopFormat format) {
         String bankId = stories.bankOf(orgId, clientId).orElseThrow(() -> new ResourceNotFound("story bank of client", clientId));
-        return new Planned(null, bankId, LoopPlanner.plan(format, stories.candidates(orgId, clientId)));
+        List<Question> questions = questionBanks.stream().flatMap(b -> b.availableTo(orgId).stream()).toList();
+        return new Planned(null, bankId, LoopPlanner.plan(format, stories.candidates(orgId, clientId), questions,
+                stories.targetLevel(orgId, clientId).orElse(null)));
     }
 
     @Transactional

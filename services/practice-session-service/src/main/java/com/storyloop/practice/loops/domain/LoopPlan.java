@@ -19,8 +19,15 @@ public record LoopPlan(List<PlannedInterview> interviews, List<String> warnings)
         }
     }
 
-    /** One principle question; either a proposed story or the reason none could be proposed. */
-    public record PlannedSlot(int slotIndex, Principle principle, String proposedStoryId, String unfilledReason) {
+    /**
+     * One principle question; either a proposed story or the reason none could be proposed, and the bank question
+     * suggested for it (null when the bank has none for the principle).
+     */
+    public record PlannedSlot(int slotIndex, Principle principle, String proposedStoryId, String unfilledReason, String suggestedQuestionId) {
+
+        public PlannedSlot(int slotIndex, Principle principle, String proposedStoryId, String unfilledReason) {
+            this(slotIndex, principle, proposedStoryId, unfilledReason, null);
+        }
 
         public boolean filled() {
             return proposedStoryId != null;

@@ -8,4 +8,9 @@ import com.storyloop.practice.questions.domain.Question;
 public interface QuestionBank {
 
     List<Question> all();
+
+    /** The questions an organisation's loops may use: the built-in ones and its own providers' (the default: all). */
+    default List<Question> availableTo(String orgId) {
+        return all();
+    }
 }

@@ -8,14 +8,19 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 import com.storyloop.practice.loops.domain.LoopPlan.PlannedSlot;
+import com.storyloop.practice.questions.domain.Level;
 import com.storyloop.practice.questions.domain.Principle;
+import com.storyloop.practice.questions.domain.Provenance;
+import com.storyloop.practice.questions.domain.Question;
 
 import static com.storyloop.practice.questions.domain.Principle.BACKBONE;
 import static com.storyloop.practice.questions.domain.Principle.CUSTOMER_OBSESSION;
 import static com.storyloop.practice.questions.domain.Principle.DELIVER_RESULTS;
 import static com.storyloop.practice.questions.domain.Principle.DIVE_DEEP;
 import static com.storyloop.practice.questions.domain.Principle.FRUGALITY;
+import static com.storyloop.practice.questions.domain.Principle.EARN_TRUST;
 import static com.storyloop.practice.questions.domain.Principle.OWNERSHIP;
+import static com.storyloop.practice.questions.domain.Principle.THINK_BIG;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -134,5 +139,120 @@ class LoopPlannerTest {
                 .isInstanceOfSatisfying(LoopRuleViolation.class, e -> assertThat(e.field()).isEqualTo("interviews"));
         assertThatThrownBy(() -> new LoopFormat(2, 9, false, List.of()))
                 .isInstanceOfSatisfying(LoopRuleViolation.class, e -> assertThat(e.field()).isEqualTo("questionsPerInterview"));
+    }
+
+    // questions: a base question per principle and, for frugality, a second one with L6 and L7 variants
+
+    static Question question(String id, Principle principle, Level level, String variantOf) {
+        return new Question(id, principle, level, "Question " + id, List.of("What exactly did you do?", "What did it cost?", "Who disagreed?"),
+                variantOf, Provenance.builtIn());
+    }
+
+    static List<Question> questions() {
+        List<Question> questions = new ArrayList<>();
+        for (Principle p : Principle.values()) {
+            questions.add(question(p.name() + "-1", p, null, null));
+        }
+        questions.add(question("FRUGALITY-1-L6", FRUGALITY, Level.L6, "FRUGALITY-1"));
+        questions.add(question("FRUGALITY-1-L7", FRUGALITY, Level.L7, "FRUGALITY-1"));
+        questions.add(question("FRUGALITY-2", FRUGALITY, null, null));
+        return questions;
+    }
+
+    static List<String> suggested(LoopPlan plan) {
+        return slots(plan).stream().map(PlannedSlot::suggestedQuestionId).toList();
+    }
+
+    static List<List<Principle>> principlesByInterview(LoopPlan plan) {
+        return plan.interviews().stream().map(i -> i.slots().stream().map(PlannedSlot::principle).toList()).toList();
+    }
+
+    @Test
+    void givenABankTargetingL7_whenPlanned_thenTheL7VariantIsSuggestedAndEveryOtherSlotGetsAQuestionForAnyLevel() {
+        LoopPlan plan = LoopPlanner.plan(new LoopFormat(2, 2, false, List.of(FRUGALITY, OWNERSHIP, DIVE_DEEP, BACKBONE)), fullBank(), questions(),
+                Level.L7);
+
+        assertThat(suggested(plan)).containsExactly("FRUGALITY-1-L7", "OWNERSHIP-1", "DIVE_DEEP-1", "BACKBONE-1");
+    }
+
+    @Test
+    void givenABankTargetingL6_whenPlanned_thenTheL6VariantIsSuggested() {
+        LoopPlan plan = LoopPlanner.plan(new LoopFormat(1, 1, false, List.of(FRUGALITY)), fullBank(), questions(), Level.L6);
+
+        assertThat(suggested(plan)).containsExactly("FRUGALITY-1-L6");
+    }
+
+    @Test
+    void givenABankTargetingL5OrNoLevel_whenPlanned_thenNoVariantPitchedAtAnotherLevelIsSuggested() {
+        assertThat(suggested(LoopPlanner.plan(new LoopFormat(1, 1, false, List.of(FRUGALITY)), fullBank(), questions(), Level.L5)))
+                .containsExactly("FRUGALITY-1");
+        assertThat(suggested(LoopPlanner.plan(new LoopFormat(1, 1, false, List.of(FRUGALITY)), fullBank(), questions(), null)))
+                .containsExactly("FRUGALITY-1");
+    }
+
+    @Test
+    void givenABankTargetingL8AndNoL8Variant_whenPlanned_thenTheL7VariantIsSuggested() {
+        LoopPlan plan = LoopPlanner.plan(new LoopFormat(1, 1, false, List.of(FRUGALITY)), fullBank(), questions(), Level.L8);
+
+        assertThat(suggested(plan)).containsExactly("FRUGALITY-1-L7");
+    }
+
+    @Test
+    void givenAPrincipleAskedTwice_whenPlanned_thenTheSecondSlotGetsAnotherQuestionNotAVariantOfTheFirst() {
+        LoopPlan plan = LoopPlanner.plan(new LoopFormat(2, 1, false, List.of(FRUGALITY, FRUGALITY)), fullBank(), questions(), Level.L7);
+
+        assertThat(suggested(plan)).containsExactly("FRUGALITY-1-L7", "FRUGALITY-2");
+    }
+
+    @Test
+    void givenAQuestionForEveryPrinciple_whenAFullLoopIsPlanned_thenEverySlotSuggestsOneOfItsPrinciple() {
+        LoopPlan plan = LoopPlanner.plan(new LoopFormat(4, 3, true, List.of()), fullBank(), questions(), null);
+
+        assertThat(slots(plan)).allSatisfy(s -> assertThat(s.suggestedQuestionId()).startsWith(s.principle().name()));
+    }
+
+    @Test
+    void givenThinlyCoveredPrinciples_whenPlannedWithoutABarRaiser_thenEachInterviewerGetsAtMostOneOfThem() {
+        List<StoryCandidate> bank = new ArrayList<>(fullBank());
+        bank.removeIf(s -> s.storyId().startsWith("CUSTOMER_OBSESSION") || s.storyId().startsWith("OWNERSHIP"));
+        bank.add(story("co-borderline", 60, Verdict.BORDERLINE, Map.of(CUSTOMER_OBSESSION, 0.7)));
+
+        LoopPlan plan = LoopPlanner.plan(new LoopFormat(3, 2, false, List.of(CUSTOMER_OBSESSION, OWNERSHIP, DIVE_DEEP, BACKBONE, FRUGALITY,
+                EARN_TRUST)), bank);
+
+        // in the format's order the hiring manager would have had both; now they are spread, and the rest keeps its order
+        assertThat(principlesByInterview(plan)).containsExactly(List.of(CUSTOMER_OBSESSION, DIVE_DEEP), List.of(OWNERSHIP, BACKBONE),
+                List.of(FRUGALITY, EARN_TRUST));
+    }
+
+    @Test
+    void givenAPrincipleRepeatedNextToItself_whenPlanned_thenNoInterviewerAsksItTwice() {
+        LoopPlan plan = LoopPlanner.plan(new LoopFormat(2, 2, false, List.of(FRUGALITY, FRUGALITY, OWNERSHIP, DIVE_DEEP)), fullBank());
+
+        assertThat(principlesByInterview(plan)).containsExactly(List.of(FRUGALITY, OWNERSHIP), List.of(FRUGALITY, DIVE_DEEP));
+    }
+
+    @Test
+    void givenABarRaiser_whenPlanned_thenTheLeastCoveredPrinciplesGoToTheBarRaiser() {
+        List<StoryCandidate> bank = new ArrayList<>(fullBank());
+        bank.removeIf(s -> s.storyId().startsWith("THINK_BIG") || s.storyId().startsWith("CUSTOMER_OBSESSION"));
+        bank.add(story("co-borderline", 55, Verdict.BORDERLINE, Map.of(CUSTOMER_OBSESSION, 0.6)));
+
+        LoopPlan plan = LoopPlanner.plan(new LoopFormat(3, 2, true, List.of(THINK_BIG, CUSTOMER_OBSESSION, OWNERSHIP, DIVE_DEEP, FRUGALITY,
+                BACKBONE)), bank);
+
+        // THINK_BIG has no story at all, CUSTOMER_OBSESSION only a borderline one: the bar raiser asks both
+        assertThat(plan.interviews().get(2).barRaiser()).isTrue();
+        assertThat(principlesByInterview(plan).get(2)).containsExactly(THINK_BIG, CUSTOMER_OBSESSION);
+        assertThat(principlesByInterview(plan).subList(0, 2)).containsExactly(List.of(OWNERSHIP, DIVE_DEEP), List.of(FRUGALITY, BACKBONE));
+        assertThat(plan.unfilledSlots()).singleElement().asString().startsWith("interview 3, question 1 (THINK_BIG)");
+    }
+
+    @Test
+    void givenFewerDistinctPrinciplesThanTheBarRaiserAsks_whenPlanned_thenEverySlotStillGetsAPrinciple() {
+        LoopPlan plan = LoopPlanner.plan(new LoopFormat(2, 2, true, List.of(FRUGALITY)), fullBank(), questions(), null);
+
+        assertThat(principlesByInterview(plan)).containsExactly(List.of(FRUGALITY, FRUGALITY), List.of(FRUGALITY, FRUGALITY));
+        assertThat(suggested(plan)).doesNotContainNull();
     }
 }

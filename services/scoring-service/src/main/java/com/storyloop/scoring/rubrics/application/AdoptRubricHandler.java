@@ -15,7 +15,8 @@ import com.storyloop.scoring.rubrics.domain.RubricAdoptionDecider;
 
 /**
  * An organisation adopts a rubric version: RubricAdopted, and a rescoring job over every revision it has, in one
- * transaction. New revisions are scored with the new version from then on.
+ * transaction. New revisions are scored with the new version from then on. A version a provider offered the organisation
+ * (RubricPublished) is registered in the same transaction first.
  */
 @Service
 public class AdoptRubricHandler {
@@ -32,16 +33,20 @@ public class AdoptRubricHandler {
     private final RubricCatalog catalog;
     private final StartRescoringJob rescoring;
     private final Clock clock;
+    private final RubricOffers offers;
 
-    public AdoptRubricHandler(OrgAdoptions adoptions, RubricCatalog catalog, StartRescoringJob rescoring, Clock clock) {
+    public AdoptRubricHandler(OrgAdoptions adoptions, RubricCatalog catalog, StartRescoringJob rescoring, Clock clock, RubricOffers offers) {
         this.adoptions = adoptions;
         this.catalog = catalog;
         this.rescoring = rescoring;
         this.clock = clock;
+        this.offers = offers;
     }
 
+    /** @throws RubricOffers.OfferNotRunnable when the version was offered by a provider but this engine cannot run it */
     @Transactional
     public Adopted adopt(String orgId, String rubricVersion, EventContext context) {
+        offers.registerIfOffered(orgId, rubricVersion);
         adoptions.lockOrganisation(orgId);
         OrgAdoptions.Loaded loaded = adoptions.load(orgId);
         List<RubricAdopted> events = RubricAdoptionDecider.decide(

@@ -1,26 +1,62 @@
 package com.storyloop.practice.loops.query.gettingloop;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import org.springframework.stereotype.Component;
 
 import com.storyloop.practice.loops.application.LoopRepository;
 import com.storyloop.practice.loops.domain.Loop;
 import com.storyloop.practice.loops.domain.LoopPlan;
+import com.storyloop.practice.questions.application.QuestionBank;
+import com.storyloop.practice.questions.domain.Question;
 
-/** Reads a loop folded from its own stream (always current): the plan, and every question with its answer, probes and rating. */
+/**
+ * Reads a loop folded from its own stream (always current): the plan with its suggested questions (text and probes), and
+ * every question asked with its answer, probes and rating.
+ */
 @Component
 public class GettingLoop {
 
     private final LoopRepository loops;
+    private final List<QuestionBank> questionBanks;
 
-    public GettingLoop(LoopRepository loops) {
+    public GettingLoop(LoopRepository loops, List<QuestionBank> questionBanks) {
         this.loops = loops;
+        this.questionBanks = questionBanks;
     }
 
     public record LoopView(String loopId, String orgId, String clientId, String bankId, String mode, long version, boolean completed,
-                           List<LoopPlan.PlannedInterview> interviews, List<String> warnings, List<String> unfilledSlots, List<QuestionView> questions) {
+                           List<LoopPlan.PlannedInterview> interviews, List<String> warnings, List<String> unfilledSlots,
+                           Map<String, SuggestedQuestion> suggestedQuestions, List<QuestionView> questions) {
+    }
+
+    /** A question the plan suggests, as the interviewer needs it: the text to ask and the probes to follow up with. */
+    public record SuggestedQuestion(String questionId, String principle, String level, String text, List<String> probes, String source) {
+    }
+
+    /** The plan's suggested questions by id, from the organisation's bank (a question since withdrawn from the bank is left out). */
+    public Map<String, SuggestedQuestion> suggestedQuestions(String orgId, LoopPlan plan) {
+        Set<String> suggested = plan.interviews().stream().flatMap(i -> i.slots().stream()).map(LoopPlan.PlannedSlot::suggestedQuestionId)
+                .filter(Objects::nonNull).collect(Collectors.toSet());
+        Map<String, SuggestedQuestion> questions = new LinkedHashMap<>();
+        if (suggested.isEmpty()) {
+            return questions;
+        }
+        for (QuestionBank bank : questionBanks) {
+            for (Question q : bank.availableTo(orgId)) {
+                if (suggested.contains(q.questionId())) {
+                    questions.putIfAbsent(q.questionId(), new SuggestedQuestion(q.questionId(), q.principle().name(),
+                            q.level() == null ? null : q.level().name(), q.text(), q.probes(), q.provenance().source()));
+                }
+            }
+        }
+        return questions;
     }
 
     public record QuestionView(int interviewIndex, int slotIndex, String questionId, String principle, String text, Loop.Answer answer,
@@ -37,7 +73,7 @@ public class GettingLoop {
                         q.rating() == null ? null : q.rating().name(), q.interviewerId(), q.notes());
             }).toList();
             return new LoopView(l.loopId(), l.orgId(), l.clientId(), l.bankId(), l.mode().name(), loaded.version(), l.completed(),
-                    l.plan().interviews(), l.plan().warnings(), l.plan().unfilledSlots(), questions);
+                    l.plan().interviews(), l.plan().warnings(), l.plan().unfilledSlots(), suggestedQuestions(l.orgId(), l.plan()), questions);
         });
     }
 }

@@ -14,6 +14,7 @@ import org.springframework.stereotype.Component;
 
 import com.storyloop.practice.loops.domain.StoryCandidate;
 import com.storyloop.practice.loops.domain.Verdict;
+import com.storyloop.practice.questions.domain.Level;
 import com.storyloop.practice.questions.domain.Principle;
 
 /** A client's bank as loop-planning candidates, from the local copies of story.events and scoring.events. */
@@ -29,6 +30,13 @@ public class ChoosingStories {
     public Optional<String> bankOf(String orgId, String clientId) {
         return jdbc.queryForList("select bank_id from client_banks where org_id = ? and client_id = ?", String.class, orgId, clientId).stream()
                 .findFirst();
+    }
+
+    /** The level the client's bank targets (StoryBankOpened), if it named one. */
+    public Optional<Level> targetLevel(String orgId, String clientId) {
+        return jdbc.queryForList("select target_level from client_banks where org_id = ? and client_id = ? and target_level is not null",
+                String.class, orgId, clientId).stream().findFirst().flatMap(l -> Arrays.stream(Level.values()).filter(x -> x.name().equals(l))
+                .findFirst());
     }
 
     public List<StoryCandidate> candidates(String orgId, String clientId) {

@@ -93,7 +93,7 @@ class LoopController {
     @PostMapping(path = "/api/loop-plans", consumes = MediaType.APPLICATION_JSON_VALUE)
     Map<String, Object> preview(@Valid @RequestBody PlanRequest request) {
         PlanLoopHandler.Planned planned = planLoop.preview(request.orgId(), request.clientId(), format(request));
-        return planBody(planned, 0);
+        return planBody(request.orgId(), planned, 0);
     }
 
     @PostMapping(path = "/api/loops", consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -101,7 +101,8 @@ class LoopController {
                                              @RequestHeader(name = "X-Correlation-Id", required = false) String correlationId) {
         LoopMode mode = request.mode() == null ? LoopMode.INTERVIEWED : request.mode();
         PlanLoopHandler.Planned planned = planLoop.plan(request.orgId(), request.clientId(), format(request), mode, context(correlationId));
-        return ResponseEntity.created(URI.create("/api/loops/" + planned.loopId())).eTag(StreamVersions.etag(1)).body(planBody(planned, 1));
+        return ResponseEntity.created(URI.create("/api/loops/" + planned.loopId())).eTag(StreamVersions.etag(1))
+                .body(planBody(request.orgId(), planned, 1));
     }
 
     @GetMapping("/api/loops/{loopId}")
@@ -184,7 +185,7 @@ class LoopController {
         return new LoopFormat(request.interviews(), request.questionsPerInterview(), Boolean.TRUE.equals(request.barRaiser()), request.principles());
     }
 
-    private static Map<String, Object> planBody(PlanLoopHandler.Planned planned, long version) {
+    private Map<String, Object> planBody(String orgId, PlanLoopHandler.Planned planned, long version) {
         LoopPlan plan = planned.plan();
         Map<String, Object> body = new LinkedHashMap<>();
         if (planned.loopId() != null) {
@@ -195,6 +196,7 @@ class LoopController {
         body.put("interviews", plan.interviews());
         body.put("warnings", plan.warnings());
         body.put("unfilledSlots", plan.unfilledSlots());
+        body.put("suggestedQuestions", gettingLoop.suggestedQuestions(orgId, plan));
         return body;
     }
 

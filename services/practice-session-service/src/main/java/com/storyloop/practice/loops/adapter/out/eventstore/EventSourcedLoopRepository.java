@@ -92,7 +92,8 @@ class EventSourcedLoopRepository implements LoopRepository {
             for (LoopPlan.PlannedInterview i : planned.plan().interviews()) {
                 List<com.storyloop.events.practice.PlannedSlot> slots = new ArrayList<>();
                 for (LoopPlan.PlannedSlot s : i.slots()) {
-                    slots.add(new com.storyloop.events.practice.PlannedSlot(s.slotIndex(), code(s.principle()), s.proposedStoryId(), s.unfilledReason()));
+                    slots.add(new com.storyloop.events.practice.PlannedSlot(s.slotIndex(), code(s.principle()), s.proposedStoryId(), s.unfilledReason(),
+                            s.suggestedQuestionId()));
                 }
                 interviews.add(new com.storyloop.events.practice.PlannedInterview(i.interviewIndex(), i.interviewerRole(), i.interviewerId(),
                         i.barRaiser(), slots));
@@ -146,7 +147,8 @@ class EventSourcedLoopRepository implements LoopRepository {
             for (com.storyloop.events.practice.PlannedInterview i : planned.getInterviews()) {
                 List<LoopPlan.PlannedSlot> slots = new ArrayList<>();
                 for (com.storyloop.events.practice.PlannedSlot s : i.getSlots()) {
-                    slots.add(new LoopPlan.PlannedSlot(s.getSlotIndex(), principle(s.getPrinciple()), s.getProposedStoryId(), s.getUnfilledReason()));
+                    slots.add(new LoopPlan.PlannedSlot(s.getSlotIndex(), principle(s.getPrinciple()), s.getProposedStoryId(), s.getUnfilledReason(),
+                            s.getSuggestedQuestionId()));
                 }
                 interviews.add(new LoopPlan.PlannedInterview(i.getInterviewIndex(), i.getInterviewerRole(), i.getInterviewerId(), i.getBarRaiser(), slots));
             }

@@ -26,15 +26,23 @@ class ProviderQuestionBank implements QuestionBank {
 
     @Override
     public List<Question> all() {
+        return query("", new Object[0]);
+    }
+
+    @Override
+    public List<Question> availableTo(String orgId) {
+        return query(" where org_id = ?", new Object[] {orgId});
+    }
+
+    private List<Question> query(String where, Object[] args) {
         return jdbc.query("""
-                select provider_id, question_id, pack_id, pack_version, principle, level, text, probes from provider_questions
-                order by provider_id, pack_id, question_id
-                """, (rs, row) -> {
+                select provider_id, question_id, pack_id, pack_version, principle, level, text, probes from provider_questions""" + where
+                + " order by provider_id, pack_id, question_id", (rs, row) -> {
             String level = rs.getString("level");
             Level l = level == null ? null : Arrays.stream(Level.values()).filter(x -> x.name().equals(level)).findFirst().orElse(null);
             return new Question(rs.getString("question_id"), Principle.valueOf(rs.getString("principle")), l, rs.getString("text"),
                     Arrays.asList((String[]) rs.getArray("probes").getArray()), null,
                     Provenance.provider(rs.getString("provider_id"), rs.getString("pack_id"), rs.getString("pack_version")));
-        });
+        }, args);
     }
 }

@@ -41,8 +41,10 @@ class ClientStoriesProjection {
         Object e = event.event();
         if (e instanceof StoryBankOpened opened) {
             EventMetadata m = opened.getMetadata();
-            jdbc.update("insert into client_banks (org_id, client_id, bank_id) values (?, ?, ?) on conflict do nothing", m.getOrgId(),
-                    m.getClientId(), opened.getBankId());
+            String level = opened.getTargetLevel() == null || opened.getTargetLevel() == com.storyloop.events.Level.UNKNOWN ? null
+                    : opened.getTargetLevel().name();
+            jdbc.update("insert into client_banks (org_id, client_id, bank_id, target_level) values (?, ?, ?, ?) on conflict do nothing",
+                    m.getOrgId(), m.getClientId(), opened.getBankId(), level);
         } else if (e instanceof StoryDrafted drafted) {
             EventMetadata m = drafted.getMetadata();
             jdbc.update("""

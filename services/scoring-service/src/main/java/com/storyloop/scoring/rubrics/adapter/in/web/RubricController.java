@@ -24,6 +24,8 @@ import com.storyloop.scoring.rubrics.application.OrgAdoptions;
 import com.storyloop.scoring.rubrics.application.RegisterRubricHandler;
 import com.storyloop.scoring.rubrics.application.RubricCatalog;
 import com.storyloop.scoring.rubrics.application.RubricDefinitions;
+import com.storyloop.scoring.rubrics.application.RubricOffers;
+import com.storyloop.scoring.rubrics.query.listingofferedrubrics.ListingOfferedRubrics;
 import com.storyloop.web.problems.FieldProblem;
 import com.storyloop.web.problems.InvalidInput;
 import com.storyloop.web.problems.Problems;
@@ -31,7 +33,8 @@ import com.storyloop.web.problems.ResourceNotFound;
 
 /**
  * Rubric versions: the built-in one plus definitions registered as data ({@code POST /api/rubrics}, an admin's job), and
- * each organisation's adopted version ({@code POST /api/orgs/{orgId}/rubric}), which starts a rescoring job.
+ * each organisation's adopted version ({@code POST /api/orgs/{orgId}/rubric}), which starts a rescoring job; rubrics that
+ * providers published are offered per organisation ({@code GET /api/orgs/{orgId}/rubrics/offered}) and adopted the same way.
  */
 @RestController
 class RubricController {
@@ -41,14 +44,16 @@ class RubricController {
     private final RegisterRubricHandler register;
     private final AdoptRubricHandler adopt;
     private final OrgAdoptions adoptions;
+    private final ListingOfferedRubrics offered;
 
     RubricController(RubricCatalog catalog, RubricDefinitions definitions, RegisterRubricHandler register, AdoptRubricHandler adopt,
-                     OrgAdoptions adoptions) {
+                     OrgAdoptions adoptions, ListingOfferedRubrics offered) {
         this.catalog = catalog;
         this.definitions = definitions;
         this.register = register;
         this.adopt = adopt;
         this.adoptions = adoptions;
+        this.offered = offered;
     }
 
     record Registered(String rubricVersion, boolean created) {
@@ -109,6 +114,19 @@ class RubricController {
     OrgRubricView orgRubric(@PathVariable String orgId) {
         return adoptions.adoptedVersion(orgId).map(v -> new OrgRubricView(orgId, v, true))
                 .orElseGet(() -> new OrgRubricView(orgId, catalog.standardVersion(), false));
+    }
+
+    /** Rubrics content providers published for the organisation: offered, in effect only once adopted through POST .../rubric. */
+    @GetMapping("/api/orgs/{orgId}/rubrics/offered")
+    List<ListingOfferedRubrics.OfferedRubric> offered(@PathVariable String orgId) {
+        return offered.list(orgId);
+    }
+
+    @ExceptionHandler(RubricOffers.OfferNotRunnable.class)
+    ResponseEntity<ProblemDetail> notRunnable(RubricOffers.OfferNotRunnable e) {
+        return ResponseEntity.status(HttpStatus.UNPROCESSABLE_CONTENT).contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(Problems.of(HttpStatus.UNPROCESSABLE_CONTENT, "Offered rubric cannot run", e.getMessage(),
+                        List.of(new FieldProblem("rubricVersion", e.getMessage()))));
     }
 
     @ExceptionHandler(RegisterRubricHandler.RubricVersionTaken.class)
