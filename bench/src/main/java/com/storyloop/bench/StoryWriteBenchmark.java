@@ -136,7 +136,10 @@ public final class StoryWriteBenchmark {
         }
         command.addAll(List.of("-jar", jar.toString()));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
-        builder.environment().putAll(Map.of("SERVER_PORT", Integer.toString(port), "SPRING_DATASOURCE_URL", postgres.jdbcUrl("bench"),
+        // e.g. -Dbench.serviceJdbcParams=reWriteBatchedInserts=true to try a driver setting without rebuilding the service
+        String jdbcParams = System.getProperty("bench.serviceJdbcParams", "");
+        String jdbcUrl = postgres.jdbcUrl("bench") + (jdbcParams.isBlank() ? "" : (postgres.jdbcUrl("bench").contains("?") ? "&" : "?") + jdbcParams);
+        builder.environment().putAll(Map.of("SERVER_PORT", Integer.toString(port), "SPRING_DATASOURCE_URL", jdbcUrl,
                 "SPRING_DATASOURCE_USERNAME", LocalPostgres.SUPERUSER, "SPRING_DATASOURCE_PASSWORD", "",
                 "SPRING_KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers()));
         return builder.start();
