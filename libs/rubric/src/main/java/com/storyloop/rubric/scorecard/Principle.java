@@ -29,6 +29,16 @@ public enum Principle {
         return title;
     }
 
+    /** The principle with exactly this code (as events and APIs carry it), if it is one of the 16. */
+    public static java.util.Optional<Principle> ofCode(String code) {
+        for (Principle p : values()) {
+            if (p.name().equals(code)) {
+                return java.util.Optional.of(p);
+            }
+        }
+        return java.util.Optional.empty();
+    }
+
     /** Parses a code (case-insensitive, surrounding blanks ignored); empty if unknown. */
     public static java.util.Optional<Principle> parse(String code) {
         if (code == null) {

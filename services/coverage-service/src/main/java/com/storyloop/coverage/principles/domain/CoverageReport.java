@@ -1,5 +1,6 @@
 package com.storyloop.coverage.principles.domain;
 
+import com.storyloop.rubric.scorecard.Principle;
 import java.util.List;
 
 /** Principle coverage of one client's bank: one row per principle (all 16, in code order), findings, readiness and why. */

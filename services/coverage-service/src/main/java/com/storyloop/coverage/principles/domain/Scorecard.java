@@ -1,5 +1,6 @@
 package com.storyloop.coverage.principles.domain;
 
+import com.storyloop.rubric.scorecard.Principle;
 import java.util.Map;
 
 /** The engine's scorecard of one story revision: verdict (PASS, BORDERLINE, FAIL), overall 0-100, fit per principle 0-1. */

@@ -1,5 +1,6 @@
 package com.storyloop.coverage.principles.domain;
 
+import com.storyloop.rubric.scorecard.Principle;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashMap;
@@ -9,7 +10,7 @@ import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 
-import static com.storyloop.coverage.principles.domain.Principle.*;
+import static com.storyloop.rubric.scorecard.Principle.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Given a bank, when coverage is assessed, then these findings and this readiness. */

@@ -5,7 +5,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 
-import com.storyloop.practice.questions.domain.Principle;
+import com.storyloop.rubric.scorecard.Principle;
 
 /** A loop as folded from its events; {@link #NONE} before it is planned. Questions are keyed by interview and slot. */
 public record Loop(String loopId, String orgId, String clientId, String bankId, LoopMode mode, LoopPlan plan, Map<SlotKey, AskedQuestion> questions,

@@ -26,7 +26,7 @@ import com.storyloop.practice.loops.domain.LoopEvent.ProbeAsked;
 import com.storyloop.practice.loops.domain.LoopEvent.QuestionAsked;
 import com.storyloop.practice.loops.domain.LoopEvent.StoryUse;
 import com.storyloop.practice.loops.domain.LoopEvent.TranscriptMeasures;
-import com.storyloop.practice.questions.domain.Principle;
+import com.storyloop.rubric.scorecard.Principle;
 
 /** The running rules of a loop as pure functions: decide(command, state) -> events; evolve(state, event) -> state. */
 public final class LoopDecider {

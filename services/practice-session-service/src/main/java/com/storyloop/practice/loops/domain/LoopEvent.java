@@ -3,7 +3,7 @@ package com.storyloop.practice.loops.domain;
 import java.time.Instant;
 import java.util.List;
 
-import com.storyloop.practice.questions.domain.Principle;
+import com.storyloop.rubric.scorecard.Principle;
 
 /** What happened in a loop; past tense, no suffix (published as the practice events of docs/events.md). */
 public sealed interface LoopEvent {

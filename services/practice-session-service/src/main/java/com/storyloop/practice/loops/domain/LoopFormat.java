@@ -2,7 +2,7 @@ package com.storyloop.practice.loops.domain;
 
 import java.util.List;
 
-import com.storyloop.practice.questions.domain.Principle;
+import com.storyloop.rubric.scorecard.Principle;
 
 /**
  * The shape of a loop: how many interviews, how many principle questions each, whether the last interviewer is the bar

@@ -2,7 +2,7 @@ package com.storyloop.practice.loops.domain;
 
 import java.util.List;
 
-import com.storyloop.practice.questions.domain.Principle;
+import com.storyloop.rubric.scorecard.Principle;
 
 /** A proposed loop: interviews with their principle slots and stories, and readable warnings. */
 public record LoopPlan(List<PlannedInterview> interviews, List<String> warnings) {

@@ -12,7 +12,7 @@ import java.util.Set;
 import com.storyloop.practice.loops.domain.LoopPlan.PlannedInterview;
 import com.storyloop.practice.loops.domain.LoopPlan.PlannedSlot;
 import com.storyloop.practice.questions.domain.Level;
-import com.storyloop.practice.questions.domain.Principle;
+import com.storyloop.rubric.scorecard.Principle;
 import com.storyloop.practice.questions.domain.Question;
 
 /**

@@ -3,7 +3,7 @@ package com.storyloop.practice.loops.domain;
 import java.util.Map;
 import java.util.Set;
 
-import com.storyloop.practice.questions.domain.Principle;
+import com.storyloop.rubric.scorecard.Principle;
 
 /**
  * A story of the client's bank as the planner sees it (local copy of story.events and scoring.events): its latest

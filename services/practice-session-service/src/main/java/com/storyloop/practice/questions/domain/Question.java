@@ -1,5 +1,6 @@
 package com.storyloop.practice.questions.domain;
 
+import com.storyloop.rubric.scorecard.Principle;
 import java.util.List;
 
 /**

@@ -22,9 +22,9 @@ import com.storyloop.practice.loops.domain.LoopEvent.StoryUse;
 import com.storyloop.practice.loops.domain.LoopPlan.PlannedInterview;
 import com.storyloop.practice.loops.domain.LoopPlan.PlannedSlot;
 
-import static com.storyloop.practice.questions.domain.Principle.CUSTOMER_OBSESSION;
-import static com.storyloop.practice.questions.domain.Principle.FRUGALITY;
-import static com.storyloop.practice.questions.domain.Principle.OWNERSHIP;
+import static com.storyloop.rubric.scorecard.Principle.CUSTOMER_OBSESSION;
+import static com.storyloop.rubric.scorecard.Principle.FRUGALITY;
+import static com.storyloop.rubric.scorecard.Principle.OWNERSHIP;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

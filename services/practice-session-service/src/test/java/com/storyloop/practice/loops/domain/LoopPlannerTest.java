@@ -9,18 +9,18 @@ import org.junit.jupiter.api.Test;
 
 import com.storyloop.practice.loops.domain.LoopPlan.PlannedSlot;
 import com.storyloop.practice.questions.domain.Level;
-import com.storyloop.practice.questions.domain.Principle;
+import com.storyloop.rubric.scorecard.Principle;
 import com.storyloop.practice.questions.domain.Provenance;
 import com.storyloop.practice.questions.domain.Question;
 
-import static com.storyloop.practice.questions.domain.Principle.BACKBONE;
-import static com.storyloop.practice.questions.domain.Principle.CUSTOMER_OBSESSION;
-import static com.storyloop.practice.questions.domain.Principle.DELIVER_RESULTS;
-import static com.storyloop.practice.questions.domain.Principle.DIVE_DEEP;
-import static com.storyloop.practice.questions.domain.Principle.FRUGALITY;
-import static com.storyloop.practice.questions.domain.Principle.EARN_TRUST;
-import static com.storyloop.practice.questions.domain.Principle.OWNERSHIP;
-import static com.storyloop.practice.questions.domain.Principle.THINK_BIG;
+import static com.storyloop.rubric.scorecard.Principle.BACKBONE;
+import static com.storyloop.rubric.scorecard.Principle.CUSTOMER_OBSESSION;
+import static com.storyloop.rubric.scorecard.Principle.DELIVER_RESULTS;
+import static com.storyloop.rubric.scorecard.Principle.DIVE_DEEP;
+import static com.storyloop.rubric.scorecard.Principle.FRUGALITY;
+import static com.storyloop.rubric.scorecard.Principle.EARN_TRUST;
+import static com.storyloop.rubric.scorecard.Principle.OWNERSHIP;
+import static com.storyloop.rubric.scorecard.Principle.THINK_BIG;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

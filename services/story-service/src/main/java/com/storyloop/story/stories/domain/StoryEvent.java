@@ -1,5 +1,6 @@
 package com.storyloop.story.stories.domain;
 
+import com.storyloop.rubric.scorecard.Principle;
 import java.time.Instant;
 import java.util.List;
 

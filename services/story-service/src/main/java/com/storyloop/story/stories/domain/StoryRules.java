@@ -1,5 +1,6 @@
 package com.storyloop.story.stories.domain;
 
+import com.storyloop.rubric.scorecard.Principle;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;

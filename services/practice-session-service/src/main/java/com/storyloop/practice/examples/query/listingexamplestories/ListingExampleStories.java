@@ -11,7 +11,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 import com.storyloop.practice.questions.domain.Level;
-import com.storyloop.practice.questions.domain.Principle;
+import com.storyloop.rubric.scorecard.Principle;
 
 /**
  * Lists the example-story library filtered by principle (examples illustrating it), level (examples for any level plus those

@@ -7,7 +7,7 @@ import org.springframework.stereotype.Component;
 
 import com.storyloop.practice.questions.application.QuestionBank;
 import com.storyloop.practice.questions.domain.Level;
-import com.storyloop.practice.questions.domain.Principle;
+import com.storyloop.rubric.scorecard.Principle;
 import com.storyloop.practice.questions.domain.Question;
 
 /**

@@ -15,7 +15,7 @@ import org.springframework.stereotype.Component;
 import com.storyloop.practice.loops.domain.StoryCandidate;
 import com.storyloop.practice.loops.domain.Verdict;
 import com.storyloop.practice.questions.domain.Level;
-import com.storyloop.practice.questions.domain.Principle;
+import com.storyloop.rubric.scorecard.Principle;
 
 /** A client's bank as loop-planning candidates, from the local copies of story.events and scoring.events. */
 @Component

@@ -23,7 +23,7 @@ import com.storyloop.coverage.principles.adapter.out.postgres.FactRows.FactRow;
 import com.storyloop.coverage.principles.adapter.out.postgres.StoryRows;
 import com.storyloop.coverage.principles.adapter.out.postgres.StoryRows.StoryRow;
 import com.storyloop.coverage.principles.domain.BankFact;
-import com.storyloop.coverage.principles.domain.Principle;
+import com.storyloop.rubric.scorecard.Principle;
 import com.storyloop.coverage.principles.domain.Scorecard;
 import com.storyloop.coverage.principles.domain.StoryState;
 import com.storyloop.eventing.consumer.ConsumedEvent;
@@ -137,7 +137,7 @@ public class PrincipleCoverageProjection implements EventHandler {
             }
             Map<Principle, Double> fits = new EnumMap<>(Principle.class);
             for (PrincipleFit fit : s.getPrinciples()) {
-                Principle p = Principle.ofCode(fit.getCode().name());
+                Principle p = Principle.ofCode(fit.getCode().name()).orElse(null);
                 if (p != null) {
                     fits.put(p, fit.getFit());
                 }
@@ -163,7 +163,7 @@ public class PrincipleCoverageProjection implements EventHandler {
     private static Set<Principle> principles(List<PrincipleCode> codes) {
         Set<Principle> set = EnumSet.noneOf(Principle.class);
         for (PrincipleCode code : codes) {
-            Principle p = Principle.ofCode(code.name());
+            Principle p = Principle.ofCode(code.name()).orElse(null);
             if (p != null) {
                 set.add(p);
             }

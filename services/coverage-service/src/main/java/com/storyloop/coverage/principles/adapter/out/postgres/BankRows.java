@@ -9,7 +9,7 @@ import java.util.Set;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import com.storyloop.coverage.principles.domain.BankStory;
-import com.storyloop.coverage.principles.domain.Principle;
+import com.storyloop.rubric.scorecard.Principle;
 import com.storyloop.coverage.principles.domain.Scorecard;
 
 /** Reads a client's bank from the coverage tables: each story with the latest scorecard of its current revision. */
@@ -38,7 +38,7 @@ public final class BankRows {
             return set;
         }
         for (String code : codes.split(",")) {
-            Principle p = Principle.ofCode(code);
+            Principle p = Principle.ofCode(code).orElse(null);
             if (p != null) {
                 set.add(p);
             }
@@ -53,7 +53,7 @@ public final class BankRows {
         }
         for (String pair : fits.split(",")) {
             int eq = pair.indexOf('=');
-            Principle p = eq < 0 ? null : Principle.ofCode(pair.substring(0, eq));
+            Principle p = eq < 0 ? null : Principle.ofCode(pair.substring(0, eq)).orElse(null);
             if (p != null) {
                 map.put(p, Double.parseDouble(pair.substring(eq + 1)));
             }

@@ -12,7 +12,7 @@ import org.springframework.web.bind.annotation.RestController;
 import com.storyloop.practice.examples.query.listingexamplestories.ExampleStoryPage;
 import com.storyloop.practice.examples.query.listingexamplestories.ListingExampleStories;
 import com.storyloop.practice.questions.domain.Level;
-import com.storyloop.practice.questions.domain.Principle;
+import com.storyloop.rubric.scorecard.Principle;
 import com.storyloop.web.problems.FieldProblem;
 import com.storyloop.web.problems.InvalidInput;
 

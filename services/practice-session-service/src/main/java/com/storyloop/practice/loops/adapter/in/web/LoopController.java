@@ -37,7 +37,7 @@ import com.storyloop.practice.loops.domain.LoopPlan;
 import com.storyloop.practice.loops.domain.Rating;
 import com.storyloop.practice.loops.query.gettingloop.GettingLoop;
 import com.storyloop.practice.questions.application.QuestionBank;
-import com.storyloop.practice.questions.domain.Principle;
+import com.storyloop.rubric.scorecard.Principle;
 import com.storyloop.practice.questions.domain.Question;
 import com.storyloop.web.preconditions.StreamVersions;
 import com.storyloop.web.problems.FieldProblem;

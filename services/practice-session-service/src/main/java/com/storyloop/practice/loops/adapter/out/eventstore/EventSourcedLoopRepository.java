@@ -23,7 +23,7 @@ import com.storyloop.practice.loops.domain.LoopEvent.LoopSummary;
 import com.storyloop.practice.loops.domain.LoopMode;
 import com.storyloop.practice.loops.domain.LoopPlan;
 import com.storyloop.practice.loops.domain.Rating;
-import com.storyloop.practice.questions.domain.Principle;
+import com.storyloop.rubric.scorecard.Principle;
 
 /** Loops as event streams in the service's event store; Avro stays in this adapter. */
 @Repository

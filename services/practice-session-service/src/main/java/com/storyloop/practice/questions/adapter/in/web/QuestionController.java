@@ -10,7 +10,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import com.storyloop.practice.questions.domain.Level;
-import com.storyloop.practice.questions.domain.Principle;
+import com.storyloop.rubric.scorecard.Principle;
 import com.storyloop.practice.questions.query.listingquestions.ListingQuestions;
 import com.storyloop.practice.questions.query.listingquestions.QuestionPage;
 import com.storyloop.web.problems.FieldProblem;

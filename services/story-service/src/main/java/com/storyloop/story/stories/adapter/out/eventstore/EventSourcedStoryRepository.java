@@ -18,7 +18,7 @@ import com.storyloop.events.PrincipleCode;
 import com.storyloop.story.bank.application.EventContext;
 import com.storyloop.story.stories.application.StoryRepository;
 import com.storyloop.story.stories.domain.DeepDiveSection;
-import com.storyloop.story.stories.domain.Principle;
+import com.storyloop.rubric.scorecard.Principle;
 import com.storyloop.story.stories.domain.Story;
 import com.storyloop.story.stories.domain.StoryBody;
 import com.storyloop.story.stories.domain.StoryDecider;
