@@ -106,12 +106,7 @@ public class PrincipleCoverageProjection implements EventHandler {
             changed.put(fact.storyId(), row);
         }
         StoryRows.upsert(jdbc, changed.values());
-        if (!scores.isEmpty()) {
-            jdbc.batchUpdate("""
-                    insert into coverage_score (org_id, client_id, story_id, revision, rubric_version, verdict, overall, fits, occurred_at)
-                    values (?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict do nothing
-                    """, scores);
-        }
+        StoryRows.insertScores(jdbc, scores);
         FactRows.insert(jdbc, facts);
     }
 

@@ -1,7 +1,6 @@
 package com.storyloop.coverage.principles.adapter.out.postgres;
 
 import java.sql.Timestamp;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
@@ -23,6 +22,9 @@ public final class FactRows {
     public record FactRow(UUID eventId, String orgId, String clientId, Stamped stamped) {
     }
 
+    private static final List<String> TYPES = List.of("uuid", "text", "text", "timestamptz", "int8", "text", "text", "int4", "text", "text", "text",
+            "bool", "text", "text", "int4", "text");
+
     private FactRows() {
     }
 
@@ -30,46 +32,46 @@ public final class FactRows {
         if (rows.isEmpty()) {
             return;
         }
-        List<Object[]> args = new ArrayList<>(rows.size());
+        List<Object[]> values = new java.util.ArrayList<>(rows.size());
         for (FactRow row : rows) {
             BankFact f = row.stamped().fact();
-            Object[] a = new Object[16];
-            a[0] = row.eventId();
-            a[1] = row.orgId();
-            a[2] = row.clientId();
-            a[3] = Timestamp.from(row.stamped().occurredAt());
-            a[4] = row.stamped().streamVersion();
-            a[5] = f.storyId();
+            Object[] v = new Object[TYPES.size()];
+            v[0] = row.eventId();
+            v[1] = row.orgId();
+            v[2] = row.clientId();
+            v[3] = Timestamp.from(row.stamped().occurredAt());
+            v[4] = row.stamped().streamVersion();
+            v[5] = f.storyId();
             if (f instanceof TextWritten t) {
-                a[6] = "TEXT";
-                a[7] = t.revision();
-                a[8] = BankRows.codes(t.claimed());
-                a[9] = t.text();
-                a[10] = t.projectTag();
+                v[6] = "TEXT";
+                v[7] = t.revision();
+                v[8] = BankRows.codes(t.claimed());
+                v[9] = t.text();
+                v[10] = t.projectTag();
             } else if (f instanceof ClaimsReplaced c) {
-                a[6] = "CLAIMS";
-                a[8] = BankRows.codes(c.claimed());
+                v[6] = "CLAIMS";
+                v[8] = BankRows.codes(c.claimed());
             } else if (f instanceof DeepDiveSet d) {
-                a[6] = "DEEP_DIVE";
-                a[11] = d.attached();
+                v[6] = "DEEP_DIVE";
+                v[11] = d.attached();
             } else if (f instanceof RetirementSet r) {
-                a[6] = "RETIREMENT";
-                a[11] = r.retired();
+                v[6] = "RETIREMENT";
+                v[11] = r.retired();
             } else if (f instanceof Scored s) {
-                a[6] = "SCORE";
-                a[7] = s.revision();
-                a[12] = s.rubricVersion();
-                a[13] = s.scorecard().verdict();
-                a[14] = s.scorecard().overall();
-                a[15] = BankRows.fitsText(s.scorecard().fits());
+                v[6] = "SCORE";
+                v[7] = s.revision();
+                v[12] = s.rubricVersion();
+                v[13] = s.scorecard().verdict();
+                v[14] = s.scorecard().overall();
+                v[15] = BankRows.fitsText(s.scorecard().fits());
             }
-            args.add(a);
+            values.add(v);
         }
-        jdbc.batchUpdate("""
+        Unnest.write(jdbc, """
                 insert into coverage_fact (event_id, org_id, client_id, occurred_at, stream_version, story_id, kind, revision, principles, body,
                                            project_tag, flag, rubric_version, verdict, overall, fits)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict do nothing
-                """, args);
+                select * from %s on conflict do nothing
+                """.formatted(Unnest.of(TYPES)), TYPES, values);
     }
 
     public static List<Stamped> forClient(JdbcTemplate jdbc, String clientId) {

@@ -22,6 +22,8 @@ public final class StoryRows {
         }
     }
 
+    private static final List<String> TYPES = List.of("text", "text", "text", "text", "text", "int4", "text", "text", "text", "bool", "bool", "int8");
+
     private StoryRows() {
     }
 
@@ -58,14 +60,24 @@ public final class StoryRows {
             args.add(new Object[] {row.orgId(), row.clientId(), s.storyId(), row.bankId(), row.title(), s.revision(), BankRows.codes(s.claimed()),
                     s.text(), s.projectTag(), s.retired(), s.deepDive(), s.version()});
         }
-        jdbc.batchUpdate("""
+        Unnest.write(jdbc, """
                 insert into coverage_story (org_id, client_id, story_id, bank_id, title, revision, principles, body, project_tag, retired,
                                             deep_dive, last_version)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                select * from %s
                 on conflict (story_id) do update set title = excluded.title, revision = excluded.revision, principles = excluded.principles,
                     body = excluded.body, project_tag = excluded.project_tag, retired = excluded.retired, deep_dive = excluded.deep_dive,
                     last_version = excluded.last_version
                 where coverage_story.last_version < excluded.last_version
-                """, args);
+                """.formatted(Unnest.of(TYPES)), TYPES, args);
+    }
+
+    private static final List<String> SCORE_TYPES = List.of("text", "text", "text", "int4", "text", "text", "int4", "text", "timestamptz");
+
+    /** Scorecard rows (org, client, story, revision, rubric version, verdict, overall, fits, occurred at); one per revision and version. */
+    public static void insertScores(JdbcTemplate jdbc, List<Object[]> rows) {
+        Unnest.write(jdbc, """
+                insert into coverage_score (org_id, client_id, story_id, revision, rubric_version, verdict, overall, fits, occurred_at)
+                select * from %s on conflict do nothing
+                """.formatted(Unnest.of(SCORE_TYPES)), SCORE_TYPES, rows);
     }
 }
