@@ -7,7 +7,6 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.http.MediaType;
 import org.springframework.security.access.AccessDeniedException;
-import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.oauth2.server.resource.web.BearerTokenAuthenticationEntryPoint;
 import org.springframework.security.oauth2.server.resource.web.access.BearerTokenAccessDeniedHandler;
 import org.springframework.security.web.AuthenticationEntryPoint;
@@ -27,7 +26,7 @@ final class ProblemResponses {
         BearerTokenAuthenticationEntryPoint bearer = new BearerTokenAuthenticationEntryPoint();
         return (request, response, exception) -> {
             bearer.commence(request, response, exception);
-            write(response, request, "Authentication required", detail(request, exception));
+            write(response, request, "Authentication required", detail(request));
         };
     }
 
@@ -39,7 +38,7 @@ final class ProblemResponses {
         };
     }
 
-    private static String detail(HttpServletRequest request, AuthenticationException exception) {
+    private static String detail(HttpServletRequest request) {
         String authorization = request.getHeader("Authorization");
         return authorization == null || authorization.isBlank()
                 ? "Send a bearer token: Authorization: Bearer <token> (locally: ./storyloop token --user EMAIL)"

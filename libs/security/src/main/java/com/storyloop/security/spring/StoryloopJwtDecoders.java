@@ -47,10 +47,14 @@ final class StoryloopJwtDecoders {
         return decoder;
     }
 
-    /** Expiry and not-before (with Spring's minute of clock skew), the exact issuer, and our audience among the token's. */
+    /**
+     * Expiry and not-before (with Spring's minute of clock skew), the exact issuer, our audience among the token's, and a
+     * subject (a token naming nobody is refused here rather than failing later in a service).
+     */
     static OAuth2TokenValidator<Jwt> validators(String issuer, String audience) {
         return JwtValidators.createDefaultWithValidators(List.of(
                 new JwtIssuerValidator(issuer),
-                new JwtClaimValidator<List<String>>(JwtClaimNames.AUD, aud -> aud != null && aud.contains(audience))));
+                new JwtClaimValidator<List<String>>(JwtClaimNames.AUD, aud -> aud != null && aud.contains(audience)),
+                new JwtClaimValidator<String>(JwtClaimNames.SUB, sub -> sub != null && !sub.isBlank())));
     }
 }

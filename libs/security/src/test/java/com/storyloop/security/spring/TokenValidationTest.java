@@ -12,13 +12,23 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
+import org.springframework.security.oauth2.jwt.JwsHeader;
+import org.springframework.security.oauth2.jwt.JwtClaimsSet;
+import org.springframework.security.oauth2.jwt.JwtEncoderParameters;
+import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
 
 import com.storyloop.security.caller.Caller;
 import com.storyloop.security.caller.Role;
@@ -99,6 +109,19 @@ class TokenValidationTest {
     @Test
     void aTokenForAnotherAudienceIsRefused() {
         assertUnauthorized(get("/api/whoami", token(KEYS, StoryloopSecurityProperties.LOCAL_DEV_ISSUER, "billing", Clock.systemUTC())));
+    }
+
+    @Test
+    void aTokenNamingNoSubjectIsRefused() {
+        DevelopmentSigningKey key = DevelopmentSigningKey.loadOrCreate(KEYS);
+        NimbusJwtEncoder encoder = new NimbusJwtEncoder(new ImmutableJWKSet<>(new JWKSet(
+                new RSAKey.Builder(key.publicKey()).privateKey(key.privateKey()).keyID(key.keyId()).build())));
+        JwtClaimsSet claims = JwtClaimsSet.builder().issuer(StoryloopSecurityProperties.LOCAL_DEV_ISSUER).audience(List.of("storyloop"))
+                .issuedAt(Instant.now()).expiresAt(Instant.now().plusSeconds(600)).claim("org", "demo-coaching").build();
+        String anonymous = encoder.encode(JwtEncoderParameters.from(JwsHeader.with(SignatureAlgorithm.RS256).keyId(key.keyId()).build(), claims))
+                .getTokenValue();
+
+        assertUnauthorized(get("/api/whoami", anonymous));
     }
 
     @Test
