@@ -76,7 +76,7 @@ class SignInIT extends ServiceBootContract {
         assertThat(jwt.getClaimAsString("client_id")).isEqualTo("ada-lovelace");
         assertThat(jwt.getAudience()).containsExactly("storyloop");
 
-        HttpResponse<String> current = get("/api/sessions/current", token);
+        HttpResponse<String> current = getWithToken("/api/sessions/current", token);
         assertThat(current.statusCode()).as(current.body()).isEqualTo(200);
         assertThat(current.body()).contains("\"clientId\":\"ada-lovelace\"").contains("\"roles\":[\"CLIENT\"]");
     }
@@ -86,7 +86,7 @@ class SignInIT extends ServiceBootContract {
         HttpResponse<String> session = post("/api/sessions", signInJson("grace@demo-coaching.example", demoPassword("grace@demo-coaching.example")));
 
         assertThat(session.statusCode()).isEqualTo(200);
-        HttpResponse<String> current = get("/api/sessions/current", field(session.body(), "accessToken"));
+        HttpResponse<String> current = getWithToken("/api/sessions/current", field(session.body(), "accessToken"));
         assertThat(current.body()).contains("\"coachId\":\"coach-grace\"").contains("\"roles\":[\"COACH\"]");
     }
 
@@ -112,12 +112,12 @@ class SignInIT extends ServiceBootContract {
 
     @Test
     void withoutATokenOnlyTheOpenPagesAnswer() throws Exception {
-        HttpResponse<String> current = get("/api/sessions/current", null);
+        HttpResponse<String> current = getWithToken("/api/sessions/current", null);
 
         assertThat(current.statusCode()).isEqualTo(401);
         assertThat(current.body()).contains("\"title\":\"Authentication required\"");
-        assertThat(get("/api/service-map", null).statusCode()).isEqualTo(200);
-        assertThat(get("/", null).statusCode()).isEqualTo(200);
+        assertThat(getWithToken("/api/service-map", null).statusCode()).isEqualTo(200);
+        assertThat(getWithToken("/", null).statusCode()).isEqualTo(200);
     }
 
     @Test
@@ -135,7 +135,7 @@ class SignInIT extends ServiceBootContract {
         Path file = HOME.resolve("demo-users.txt");
         String before = Files.readString(file);
 
-        demoUsers.run(null);
+        demoUsers.seed();
 
         assertThat(Files.readString(file)).isEqualTo(before);
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
@@ -167,7 +167,7 @@ class SignInIT extends ServiceBootContract {
                 .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
-    private HttpResponse<String> get(String path, String token) throws Exception {
+    private HttpResponse<String> getWithToken(String path, String token) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base() + path));
         if (token != null) {
             request.header("Authorization", "Bearer " + token);

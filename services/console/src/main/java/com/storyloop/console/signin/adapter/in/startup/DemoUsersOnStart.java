@@ -14,17 +14,17 @@ import java.util.Map;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
+import org.springframework.beans.factory.SmartInitializingSingleton;
 
 import com.storyloop.console.signin.application.DemoAccounts;
 
 /**
  * With {@code storyloop.console.demo-users=true} (set by {@code ./storyloop up}), the demo organisation's users can sign
- * in before the console reports ready. Their passwords are generated once per installation into a file readable by the
+ * in as soon as the console answers: they are seeded while the application context starts, before the web server opens
+ * its port, so {@code up} (which waits for health) never hands out passwords that do not work yet. Their passwords are generated once per installation into a file readable by the
  * owner only ({@code $STORYLOOP_HOME/demo-users.txt}, which {@code up} prints); a later start reuses them.
  */
-public class DemoUsersOnStart implements ApplicationRunner {
+public class DemoUsersOnStart implements SmartInitializingSingleton {
 
     private static final Logger log = LoggerFactory.getLogger(DemoUsersOnStart.class);
     // no look-alike characters (0/O, 1/l/I): people type these from a terminal
@@ -41,7 +41,12 @@ public class DemoUsersOnStart implements ApplicationRunner {
     }
 
     @Override
-    public void run(ApplicationArguments args) {
+    public void afterSingletonsInstantiated() {
+        seed();
+    }
+
+    /** Idempotent: existing passwords are kept, missing ones generated; the file is written once the accounts match it. */
+    public void seed() {
         Map<String, String> passwords = readPasswords();
         boolean generated = false;
         for (DemoAccounts.DemoUser user : DemoAccounts.USERS) {
@@ -50,10 +55,10 @@ public class DemoUsersOnStart implements ApplicationRunner {
                 generated = true;
             }
         }
+        demoAccounts.seed(passwords);
         if (generated || !Files.exists(passwordFile)) {
             writePasswords(passwords);
         }
-        demoAccounts.seed(passwords);
         log.info("Demo users of {} can sign in; their passwords are in {}", DemoAccounts.ORG, passwordFile);
     }
 
