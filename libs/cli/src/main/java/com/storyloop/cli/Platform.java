@@ -38,6 +38,8 @@ final class Platform {
 
     private final PlatformConfig config;
     private final PrintStream out;
+    /** Whether the console seeds the demo organisation's users (on `up` without --no-demo). */
+    private boolean demoUsers;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     Platform(PlatformConfig config, PrintStream out) {
@@ -53,6 +55,7 @@ final class Platform {
                         + "); run ./storyloop build");
             }
         }
+        demoUsers = withDemoData;
         startPostgres();
         startKafka();
         createTopics();
@@ -69,6 +72,9 @@ final class Platform {
         out.printf("%nStoryloop is up (%d s). Console: http://localhost:%d%n%n", Duration.between(started, Instant.now()).toSeconds(),
                 config.service("console").port());
         printServiceMap();
+        if (withDemoData) {
+            printDemoUsers();
+        }
         out.println("\nLogs: " + config.logs() + "   Stop: ./storyloop down   State: ./storyloop status");
     }
 
@@ -153,6 +159,11 @@ final class Platform {
         env.put("SPRING_DATASOURCE_USERNAME", LocalPostgres.SUPERUSER);
         env.put("SPRING_DATASOURCE_PASSWORD", "");
         env.put("SPRING_KAFKA_BOOTSTRAP_SERVERS", config.kafkaBootstrap());
+        // the development signing key lives in $STORYLOOP_HOME/keys: the console signs with it, every service verifies with it
+        env.put("STORYLOOP_HOME", config.home().toString());
+        if (service.name().equals("console")) {
+            env.put("STORYLOOP_CONSOLE_DEMOUSERS", Boolean.toString(demoUsers));
+        }
         for (PlatformConfig.Service other : config.services()) {
             env.put("STORYLOOP_" + envName(other) + "_URL", "http://127.0.0.1:" + other.port());
         }
@@ -214,6 +225,20 @@ final class Platform {
                     : healthy(service) ? "healthy" : "starting";
             out.printf("%-26s %-7d %-9s http://localhost:%d%s%n", service.name(), service.port(), state, service.port(),
                     service.name().equals("console") ? "" : "  (metrics: /actuator/prometheus)");
+        }
+    }
+
+    /** The demo users and the passwords the console generated for this installation (the file is readable by its owner only). */
+    void printDemoUsers() {
+        Path file = TokenCommand.demoUsersFile(config);
+        if (!Files.isReadable(file)) {
+            return;
+        }
+        out.println("\nDemo users (passwords from " + file + "; a token: ./storyloop token --user EMAIL)");
+        try {
+            Files.readAllLines(file).stream().filter(line -> !line.startsWith("#") && !line.isBlank()).forEach(line -> out.println("  " + line));
+        } catch (IOException e) {
+            out.println("  (cannot read " + file + ": " + e.getMessage() + ")");
         }
     }
 

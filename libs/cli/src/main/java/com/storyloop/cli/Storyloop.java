@@ -38,6 +38,7 @@ public final class Storyloop {
                 case "republish" -> republish(config, rest, out);
                 case "import" -> ImportCommand.run(config, rest, out);
                 case "rebuild" -> RebuildCommand.run(config, rest, out);
+                case "token" -> TokenCommand.run(config, rest, out);
                 default -> {
                     err.println("Unknown command: " + command + "\n" + USAGE);
                     return 2;
@@ -83,6 +84,8 @@ public final class Storyloop {
                                     publish a service's events again from event-store position N
               rebuild SERVICE|PROJECTION
                                     rebuild a projection (or all of a service's) from its topics while the views keep serving
+              token --user EMAIL [--password P]
+                                    sign in through the console and print a bearer token (demo users: password optional)
               score [--json] [--principles CODE,...] [--level L6] FILE|-
               score --jsonl FILE|-  score stories with the rubric engine, no infrastructure needed
               build                 compile and package everything (skips tests)

@@ -46,6 +46,10 @@ class PlatformUpIT {
             String printed = output.toString(StandardCharsets.UTF_8);
             assertThat(printed).contains("Console: http://localhost:" + env.get("STORYLOOP_CONSOLE_PORT"));
             assertThat(printed).contains("Demo data       3 clients");
+            assertThat(printed).contains("Demo users").containsPattern("ada@demo-coaching.example +\\S+ +CLIENT +ada-lovelace");
+            ByteArrayOutputStream token = new ByteArrayOutputStream();
+            TokenCommand.run(config, new String[] {"--user", "ada@demo-coaching.example"}, new PrintStream(token, true, StandardCharsets.UTF_8));
+            assertThat(token.toString(StandardCharsets.UTF_8).trim()).as("a JWT: header.claims.signature").matches("[\\w-]+\\.[\\w-]+\\.[\\w-]+");
             for (PlatformConfig.Service service : config.services()) {
                 assertThat(platform.healthy(service)).as(service.name()).isTrue();
                 assertThat(printed).containsPattern(service.name() + " +" + service.port() + " +healthy");

@@ -1,0 +1,187 @@
+package com.storyloop.console.signin;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import com.storyloop.console.signin.adapter.in.startup.DemoUsersOnStart;
+import com.storyloop.security.token.DevelopmentSigningKey;
+import com.storyloop.testsupport.ServiceBootContract;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Demo users sign in against real PostgreSQL and get a token the console itself (security on, development key) accepts;
+ * wrong credentials get one and the same 401 whatever was wrong.
+ */
+class SignInIT extends ServiceBootContract {
+
+    static final Path HOME = home();
+
+    @DynamicPropertySource
+    static void signIn(DynamicPropertyRegistry registry) {
+        registry.add("storyloop.security.enabled", () -> "true");
+        registry.add("storyloop.security.dev-key-directory", () -> HOME.resolve("keys").toString());
+        registry.add("storyloop.console.demo-users", () -> "true");
+        registry.add("storyloop.console.demo-users-file", () -> HOME.resolve("demo-users.txt").toString());
+    }
+
+    @Autowired
+    DemoUsersOnStart demoUsers;
+
+    final HttpClient http = HttpClient.newHttpClient();
+
+    @Override
+    protected String schema() {
+        return "console";
+    }
+
+    @Override
+    protected List<String> tables() {
+        return List.of("users");
+    }
+
+    @Override
+    protected List<String> metrics() {
+        return List.of();
+    }
+
+    @Test
+    void aDemoClientSignsInAndTheirTokenNamesTheirOrganisationRoleAndClient() throws Exception {
+        HttpResponse<String> session = post("/api/sessions", signInJson("Ada@demo-coaching.example", demoPassword("ada@demo-coaching.example")));
+
+        assertThat(session.statusCode()).as(session.body()).isEqualTo(200);
+        assertThat(session.headers().firstValue("Cache-Control")).hasValue("no-store");
+        assertThat(session.body()).contains("\"tokenType\":\"Bearer\"").contains("\"expiresIn\":");
+        String token = field(session.body(), "accessToken");
+        Jwt jwt = NimbusJwtDecoder.withPublicKey(DevelopmentSigningKey.readPublicKey(HOME.resolve("keys"))).build().decode(token);
+        assertThat(jwt.getSubject()).isEqualTo("demo-client-ada");
+        assertThat(jwt.getClaimAsString("org")).isEqualTo("demo-coaching");
+        assertThat(jwt.getClaimAsStringList("roles")).containsExactly("CLIENT");
+        assertThat(jwt.getClaimAsString("client_id")).isEqualTo("ada-lovelace");
+        assertThat(jwt.getAudience()).containsExactly("storyloop");
+
+        HttpResponse<String> current = getWithToken("/api/sessions/current", token);
+        assertThat(current.statusCode()).as(current.body()).isEqualTo(200);
+        assertThat(current.body()).contains("\"clientId\":\"ada-lovelace\"").contains("\"roles\":[\"CLIENT\"]");
+    }
+
+    @Test
+    void aCoachsTokenNamesTheCoach() throws Exception {
+        HttpResponse<String> session = post("/api/sessions", signInJson("grace@demo-coaching.example", demoPassword("grace@demo-coaching.example")));
+
+        assertThat(session.statusCode()).isEqualTo(200);
+        HttpResponse<String> current = getWithToken("/api/sessions/current", field(session.body(), "accessToken"));
+        assertThat(current.body()).contains("\"coachId\":\"coach-grace\"").contains("\"roles\":[\"COACH\"]");
+    }
+
+    @Test
+    void aWrongPasswordAndAnUnknownEmailGetTheSame401() throws Exception {
+        HttpResponse<String> wrongPassword = post("/api/sessions", signInJson("ada@demo-coaching.example", "not-her-password"));
+        HttpResponse<String> unknownEmail = post("/api/sessions", signInJson("nobody@demo-coaching.example", "whatever"));
+
+        assertThat(wrongPassword.statusCode()).isEqualTo(401);
+        assertThat(wrongPassword.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("application/problem+json"));
+        assertThat(wrongPassword.body()).contains("\"title\":\"Sign-in failed\"").doesNotContain("accessToken");
+        assertThat(unknownEmail.statusCode()).isEqualTo(401);
+        assertThat(unknownEmail.body()).isEqualTo(wrongPassword.body());
+    }
+
+    @Test
+    void aSignInWithoutPasswordIsAnInvalidRequest() throws Exception {
+        HttpResponse<String> response = post("/api/sessions", "{\"email\": \"ada@demo-coaching.example\"}");
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.body()).contains("\"field\":\"password\"");
+    }
+
+    @Test
+    void withoutATokenOnlyTheOpenPagesAnswer() throws Exception {
+        HttpResponse<String> current = getWithToken("/api/sessions/current", null);
+
+        assertThat(current.statusCode()).isEqualTo(401);
+        assertThat(current.body()).contains("\"title\":\"Authentication required\"");
+        assertThat(getWithToken("/api/service-map", null).statusCode()).isEqualTo(200);
+        assertThat(getWithToken("/", null).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void passwordsAreStoredAsBCryptHashesOnly() throws Exception {
+        String password = demoPassword("admin@demo-coaching.example");
+
+        String hash = jdbc.queryForObject("select password_hash from console.users where email = ?", String.class, "admin@demo-coaching.example");
+
+        assertThat(hash).startsWith("$2a$12$").doesNotContain(password);
+        assertThat(jdbc.queryForObject("select count(*) from console.users where org_id = 'demo-coaching'", Integer.class)).isEqualTo(6);
+    }
+
+    @Test
+    void demoPasswordsAreReadableByTheOwnerOnlyAndKeptAcrossRestarts() throws Exception {
+        Path file = HOME.resolve("demo-users.txt");
+        String before = Files.readString(file);
+
+        demoUsers.seed();
+
+        assertThat(Files.readString(file)).isEqualTo(before);
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
+        assertThat(post("/api/sessions", signInJson("alan@demo-coaching.example", demoPassword("alan@demo-coaching.example"))).statusCode())
+                .isEqualTo(200);
+    }
+
+    static String signInJson(String email, String password) {
+        return "{\"email\": \"" + email + "\", \"password\": \"" + password + "\"}";
+    }
+
+    static String demoPassword(String email) throws IOException {
+        return Files.readAllLines(HOME.resolve("demo-users.txt")).stream().filter(line -> line.startsWith(email + " "))
+                .map(line -> line.trim().split("\\s+")[1]).findFirst().orElseThrow();
+    }
+
+    static String field(String json, String name) {
+        Matcher m = Pattern.compile("\"" + name + "\"\\s*:\\s*\"([^\"]+)\"").matcher(json);
+        assertThat(m.find()).as(name + " in " + json).isTrue();
+        return m.group(1);
+    }
+
+    private String base() {
+        return "http://127.0.0.1:" + environment.getProperty("local.server.port");
+    }
+
+    private HttpResponse<String> post(String path, String json) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create(base() + path)).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpResponse<String> getWithToken(String path, String token) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base() + path));
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static Path home() {
+        try {
+            Path home = Files.createTempDirectory("storyloop-console-home");
+            home.toFile().deleteOnExit();
+            return home;
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+}
