@@ -135,7 +135,12 @@ public final class EventConsumer implements AutoCloseable {
                     ConsumerRecords<String, byte[]> records = kafka.poll(Duration.ofMillis(200));
                     if (!records.isEmpty()) {
                         process(records);
-                        kafka.commitAsync(nextOffsets(records), null); // for lag tooling only; PostgreSQL holds the truth
+                        // for lag tooling only (PostgreSQL holds the truth), so a failed commit under load is not worth an ERROR line
+                        kafka.commitAsync(nextOffsets(records), (offsets, failure) -> {
+                            if (failure != null) {
+                                log.debug("Consumer {} could not record its Kafka offsets (lag tooling only): {}", settings.group(), failure.toString());
+                            }
+                        });
                     }
                     for (TopicPartition partition : kafka.assignment()) {
                         kafka.currentLag(partition).ifPresent(l -> lag.put(partition, l));
