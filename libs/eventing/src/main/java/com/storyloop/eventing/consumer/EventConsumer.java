@@ -39,6 +39,7 @@ import com.storyloop.eventing.Backoff;
 import com.storyloop.events.EventMetadata;
 import com.storyloop.schemas.EventCodec;
 import com.storyloop.schemas.EventDecodingException;
+import com.storyloop.schemas.Topics;
 
 /**
  * A consumer-group member that applies events to PostgreSQL views, one transaction per poll batch
@@ -202,6 +203,7 @@ public final class EventConsumer implements AutoCloseable {
             }
         }
         if (!toApply.isEmpty()) {
+            refuseForeignStreams(toApply, jdbc);
             handler.applyBatch(toApply, jdbc);
             applied.addAndGet(toApply.size());
         }
@@ -267,6 +269,46 @@ public final class EventConsumer implements AutoCloseable {
             return ps;
         }, (rs, i) -> rs.getObject(1, UUID.class));
         return new HashSet<>(inserted);
+    }
+
+    /**
+     * A stream belongs to the organisation its first event named. An event naming another organisation for that stream
+     * is refused (the batch then goes one event at a time, and this one to the dead-letter topic), without saying whose
+     * the stream is.
+     */
+    private void refuseForeignStreams(List<ConsumedEvent> events, JdbcTemplate jdbc) {
+        List<String> streams = new ArrayList<>(events.size());
+        List<String> orgs = new ArrayList<>(events.size());
+        for (ConsumedEvent event : events) {
+            if (event.topic().equals(Topics.CONTENT_INBOUND) || event.topic().equals(Topics.CONTENT_EVENTS)) {
+                continue; // a content pack is the provider's stream, published to several organisations; their allow-lists guard it
+            }
+            streams.add(event.metadata().getStreamId());
+            orgs.add(event.metadata().getOrgId());
+        }
+        if (streams.isEmpty()) {
+            return;
+        }
+        List<String> foreign = jdbc.query(con -> {
+            var ps = con.prepareStatement("""
+                    with claimed as (select * from unnest(?::text[], ?::text[]) with ordinality as c(stream_id, org_id, n)),
+                         owned as (insert into stream_owners (consumer_group, stream_id, org_id)
+                                   select distinct on (stream_id) ?, stream_id, org_id from claimed order by stream_id, n
+                                   on conflict do nothing returning stream_id, org_id),
+                         owners as (select stream_id, org_id from owned
+                                    union all select o.stream_id, o.org_id from stream_owners o join claimed c using (stream_id)
+                                     where o.consumer_group = ?)
+                    select distinct c.stream_id from claimed c join owners o using (stream_id) where o.org_id <> c.org_id
+                    """);
+            ps.setArray(1, con.createArrayOf("text", streams.toArray()));
+            ps.setArray(2, con.createArrayOf("text", orgs.toArray()));
+            ps.setString(3, settings.group());
+            ps.setString(4, settings.group());
+            return ps;
+        }, (rs, i) -> rs.getString(1));
+        if (!foreign.isEmpty()) {
+            throw new RejectedEvent("ORG_MISMATCH", "stream " + foreign.get(0) + " belongs to another organisation");
+        }
     }
 
     private void storePositions(List<ConsumerRecord<String, byte[]>> records, JdbcTemplate jdbc) {

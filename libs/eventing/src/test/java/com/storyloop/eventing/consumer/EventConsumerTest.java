@@ -122,6 +122,25 @@ class EventConsumerTest {
     }
 
     @Test
+    void anEventClaimingAStreamOfAnotherOrganisationIsDeadLetteredAndChangesNothing() throws Exception {
+        StoryBankOpened owner = bankOpened("client-e", "PM");
+        StoryBankOpened intruder = StoryBankOpened.newBuilder(bankOpened("client-e", "Intruder"))
+                .setMetadata(EventMetadata.newBuilder(bankOpened("client-e", "x").getMetadata()).setOrgId("org-2").build()).build();
+        send("client-e", CODEC.encode(owner));
+        send("client-e", CODEC.encode(intruder));
+        send("client-e", CODEC.encode(bankOpened("client-e", "Senior PM")));
+        consumer = start(RECORD_SEEN);
+
+        await().atMost(Duration.ofSeconds(60)).until(() -> seen() == 2 && consumer.deadLettered() == 1);
+        List<ConsumerRecord<String, byte[]>> dead = TestKafka.readUntil(DeadLetters.topicFor(topic, group), r -> !r.isEmpty(), Duration.ofSeconds(30));
+        Map<String, String> headers = TestKafka.headers(dead.get(0));
+        assertThat(headers).containsEntry(DeadLetters.REASON, "ORG_MISMATCH");
+        assertThat(headers.get(DeadLetters.MESSAGE)).contains("bank-client-e").doesNotContain("org-1");
+        assertThat(jdbc.queryForList("select role from seen order by role", String.class)).containsExactly("PM", "Senior PM");
+        assertThat(jdbc.queryForObject("select org_id from stream_owners where stream_id = 'bank-client-e' and consumer_group = ?", String.class, group)).isEqualTo("org-1");
+    }
+
+    @Test
     void anEventDeliveredTwiceIsAppliedOnce() throws Exception {
         byte[] once = CODEC.encode(bankOpened("client-b", "PM"));
         send("client-b", once);

@@ -76,13 +76,13 @@ class ClientTimelineIT extends CoverageServiceIT {
         String s1 = client + "-s1";
         String s2 = client + "-s2";
         List<SpecificRecord> events = List.of(
-                StoryBankOpened.newBuilder().setMetadata(meta(org, client, "bank", 1, 0)).setBankId("bank").setCoachId("coach")
+                StoryBankOpened.newBuilder().setMetadata(meta(org, client, client + "-bank", 1, 0)).setBankId("bank").setCoachId("coach")
                         .setTargetRole("PM").setTargetLevel(Level.L6).setInterviewDate(LocalDate.parse("2027-03-01")).build(),
-                InterviewDateSet.newBuilder().setMetadata(meta(org, client, "bank", 2, 1)).setBankId("bank")
+                InterviewDateSet.newBuilder().setMetadata(meta(org, client, client + "-bank", 2, 1)).setBankId("bank")
                         .setInterviewDate(LocalDate.parse("2027-03-15")).build(),
                 draft(org, client, s1, PrincipleCode.FRUGALITY, 2),
                 pass(org, client, s1, PrincipleCode.FRUGALITY, 3),
-                AnswerRated.newBuilder().setMetadata(meta(org, client, "loop-1", 5, 4)).setLoopId("loop-1").setQuestionId("q1").setInterviewIndex(0)
+                AnswerRated.newBuilder().setMetadata(meta(org, client, client + "-loop-1", 5, 4)).setLoopId("loop-1").setQuestionId("q1").setInterviewIndex(0)
                         .setSlotIndex(0).setInterviewerId("coach").setRating(AnswerRating.INCLINED).setNotes(null).build(),
                 draft(org, client, s2, PrincipleCode.OWNERSHIP, 5),
                 pass(org, client, s2, PrincipleCode.OWNERSHIP, 6));

@@ -269,4 +269,33 @@ class PrincipleCoverageIT extends CoverageServiceIT {
             }
         }
     }
+
+    @Test
+    void anEventNamingAnotherOrganisationOnEachTopicIsDeadLetteredAndChangesNoView() throws Exception {
+        String org = "org-" + UUID.randomUUID();
+        String client = "victim-" + UUID.randomUUID();
+        List<Sent> bank = scenario(org, client);
+        send(bank);
+        awaitApplied(bank);
+        String before = coverage(client, null).body().replaceAll("\"consumerLag\":\\d+", "");
+
+        String intruderOrg = "org-intruder-" + UUID.randomUUID();
+        String story = client + "-s4";
+        // a revision into the victim's story stream, and a glowing scorecard of its own naming the victim's story
+        Sent revision = story(client, StoryRevised.newBuilder().setMetadata(meta(intruderOrg, client, story, 3)).setBankId(client + "-bank")
+                .setStoryId(story).setRevision(3).setTitle("Taken over").setText("intruder text").setPrinciples(List.of(FRUGALITY)).build());
+        Sent scorecard = score(intruderOrg, client, client + "-bank", story, 2, Verdict.FAIL, 3, FRUGALITY);
+        send(List.of(revision, scorecard));
+
+        for (Sent intruder : List.of(revision, scorecard)) {
+            List<ConsumerRecord<String, byte[]>> dead = TestKafka.readUntil(Topics.deadLetter(intruder.topic(), GROUP),
+                    read -> read.stream().anyMatch(r -> client.equals(r.key()) && "ORG_MISMATCH".equals(TestKafka.headers(r).get("dlq-reason"))),
+                    Duration.ofSeconds(60));
+            assertThat(dead.stream().filter(r -> client.equals(r.key())).map(r -> TestKafka.headers(r).get("dlq-message")))
+                    .as("the reason names the stream or story, never the owner").allSatisfy(m -> assertThat(m).doesNotContain(org));
+        }
+        assertThat(coverage(client, null).body().replaceAll("\"consumerLag\":\\d+", "")).isEqualTo(before);
+        assertThat(jdbc.queryForObject("select count(*) from coverage.coverage_score where story_id = ? and org_id = ?", Long.class, story,
+                intruderOrg)).isZero();
+    }
 }

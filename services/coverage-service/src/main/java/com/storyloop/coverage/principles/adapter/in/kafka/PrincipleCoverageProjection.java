@@ -74,7 +74,9 @@ public class PrincipleCoverageProjection implements EventHandler {
         for (ConsumedEvent event : events) {
             Object e = event.event();
             decoded.add(e);
-            if (!(e instanceof RevisionScored) && fact(e) != null) {
+            if (e instanceof RevisionScored scored) {
+                touched.add(scored.getStoryId()); // to check the scorecard's organisation against its story's
+            } else if (fact(e) != null) {
                 touched.add(fact(e).storyId());
             }
         }
@@ -89,6 +91,11 @@ public class PrincipleCoverageProjection implements EventHandler {
             EventMetadata m = events.get(i).metadata();
             facts.add(new FactRow(UUID.fromString(m.getEventId().toString()), m.getOrgId(), m.getClientId(),
                     new BankFact.Stamped(m.getEventId().toString(), m.getOccurredAt(), m.getStreamVersion(), fact)));
+            StoryRow story = rows.get(fact.storyId());
+            if (story != null && !story.orgId().equals(m.getOrgId())) {
+                // the stream check cannot see this one: a scorecard stream of its own, naming another organisation's story
+                throw new RejectedEvent("ORG_MISMATCH", "story " + fact.storyId() + " belongs to another organisation");
+            }
             if (fact instanceof BankFact.Scored s) {
                 RevisionScored scored = (RevisionScored) e;
                 scores.add(new Object[] {m.getOrgId(), m.getClientId(), s.storyId(), s.revision(), s.rubricVersion(), s.scorecard().verdict(),

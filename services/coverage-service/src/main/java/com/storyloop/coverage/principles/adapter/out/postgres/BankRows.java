@@ -20,9 +20,12 @@ public final class BankRows {
 
     public static List<BankStory> bank(JdbcTemplate jdbc, String clientId) {
         Map<String, Scorecard> latest = new HashMap<>();
+        // a scorecard counts only for a story of its own organisation
         jdbc.query("""
-                select story_id, revision, verdict, overall, fits from coverage_score where client_id = ?
-                 order by occurred_at, rubric_version
+                select s.story_id, s.revision, s.verdict, s.overall, s.fits from coverage_score s
+                  join coverage_story t on t.story_id = s.story_id and t.org_id = s.org_id
+                 where s.client_id = ?
+                 order by s.occurred_at, s.rubric_version
                 """, rs -> {
             latest.put(rs.getString(1) + "#" + rs.getInt(2), new Scorecard(rs.getString(3), rs.getInt(4), fits(rs.getString(5))));
         }, clientId);
