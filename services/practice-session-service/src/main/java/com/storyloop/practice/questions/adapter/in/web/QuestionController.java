@@ -1,7 +1,6 @@
 package com.storyloop.practice.questions.adapter.in.web;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
@@ -19,8 +18,6 @@ import com.storyloop.web.problems.InvalidInput;
 @RestController
 class QuestionController {
 
-    static final int MAX_PAGE_SIZE = 100;
-
     private final ListingQuestions listing;
 
     QuestionController(ListingQuestions listing) {
@@ -32,39 +29,15 @@ class QuestionController {
                       @RequestParam(required = false) String source, @RequestParam(required = false, defaultValue = "0") String page,
                       @RequestParam(required = false, defaultValue = "20") String size) {
         List<FieldProblem> problems = new ArrayList<>();
-        Optional<Principle> wantedPrinciple = Optional.empty();
-        if (principle != null && !principle.isBlank()) {
-            wantedPrinciple = Principle.ofCode(principle);
-            if (wantedPrinciple.isEmpty()) {
-                problems.add(new FieldProblem("principle", "not one of the 16 principle codes: " + Arrays.toString(Principle.values())));
-            }
-        }
-        Optional<Level> wantedLevel = Optional.empty();
-        if (level != null && !level.isBlank()) {
-            wantedLevel = Arrays.stream(Level.values()).filter(l -> l.name().equals(level)).findFirst();
-            if (wantedLevel.isEmpty()) {
-                problems.add(new FieldProblem("level", "must be one of " + Arrays.toString(Level.values())));
-            }
-        }
-        int pageNumber = number(page, "page", 0, Integer.MAX_VALUE / MAX_PAGE_SIZE, problems);
-        int pageSize = number(size, "size", 1, MAX_PAGE_SIZE, problems);
+        LibraryFilters filters = new LibraryFilters(problems);
+        Optional<Principle> wantedPrinciple = filters.principle(principle);
+        Optional<Level> wantedLevel = filters.level(level);
+        int pageNumber = filters.page(page);
+        int pageSize = filters.size(size);
         if (!problems.isEmpty()) {
             throw new InvalidInput("Invalid question filters", problems);
         }
         Optional<String> wantedSource = source == null || source.isBlank() ? Optional.empty() : Optional.of(source);
         return listing.list(wantedPrinciple, wantedLevel, wantedSource, pageNumber, pageSize);
-    }
-
-    private static int number(String value, String field, int min, int max, List<FieldProblem> problems) {
-        try {
-            int n = Integer.parseInt(value.trim());
-            if (n >= min && n <= max) {
-                return n;
-            }
-        } catch (NumberFormatException e) {
-            // reported below
-        }
-        problems.add(new FieldProblem(field, "must be a whole number from " + min + " to " + max));
-        return min;
     }
 }
