@@ -18,6 +18,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import com.storyloop.coverage.principles.adapter.out.postgres.BankRows;
 import com.storyloop.coverage.principles.adapter.out.postgres.FactRows;
 import com.storyloop.coverage.principles.adapter.out.postgres.FactRows.FactRow;
 import com.storyloop.coverage.principles.adapter.out.postgres.StoryRows;
@@ -67,42 +68,38 @@ public class PrincipleCoverageProjection implements EventHandler {
 
     @Override
     public void applyBatch(List<ConsumedEvent> events, JdbcTemplate jdbc) {
-        List<FactRow> facts = new ArrayList<>();
-        List<Object[]> scores = new ArrayList<>();
-        Set<String> touched = new LinkedHashSet<>();
-        List<Object> decoded = new ArrayList<>(events.size());
+        List<BankFact> eventFacts = new ArrayList<>(events.size()); // one per event (null: not folded), built once
+        Set<String> touched = new LinkedHashSet<>(); // stories to load: to evolve them, and to check a scorecard's organisation
         for (ConsumedEvent event : events) {
-            Object e = event.event();
-            decoded.add(e);
-            if (e instanceof RevisionScored scored) {
-                touched.add(scored.getStoryId()); // to check the scorecard's organisation against its story's
-            } else if (fact(e) != null) {
-                touched.add(fact(e).storyId());
+            BankFact fact = fact(event.event());
+            eventFacts.add(fact);
+            if (fact != null) {
+                touched.add(fact.storyId());
             }
         }
         Map<String, StoryRow> rows = StoryRows.load(jdbc, touched);
         Map<String, StoryRow> changed = new LinkedHashMap<>();
+        List<FactRow> facts = new ArrayList<>();
+        List<Object[]> scores = new ArrayList<>();
         for (int i = 0; i < events.size(); i++) {
-            Object e = decoded.get(i);
-            BankFact fact = fact(e);
+            BankFact fact = eventFacts.get(i);
             if (fact == null) {
                 continue;
             }
+            Object e = events.get(i).event();
             EventMetadata m = events.get(i).metadata();
             facts.add(new FactRow(UUID.fromString(m.getEventId().toString()), m.getOrgId(), m.getClientId(),
                     new BankFact.Stamped(m.getEventId().toString(), m.getOccurredAt(), m.getStreamVersion(), fact)));
-            StoryRow story = rows.get(fact.storyId());
-            if (story != null && !story.orgId().equals(m.getOrgId())) {
+            StoryRow current = rows.get(fact.storyId());
+            if (current != null && !current.orgId().equals(m.getOrgId())) {
                 // the stream check cannot see this one: a scorecard stream of its own, naming another organisation's story
                 throw new RejectedEvent("ORG_MISMATCH", "story " + fact.storyId() + " belongs to another organisation");
             }
             if (fact instanceof BankFact.Scored s) {
-                RevisionScored scored = (RevisionScored) e;
                 scores.add(new Object[] {m.getOrgId(), m.getClientId(), s.storyId(), s.revision(), s.rubricVersion(), s.scorecard().verdict(),
-                        s.scorecard().overall(), fitsText(scored), Timestamp.from(m.getOccurredAt())});
+                        s.scorecard().overall(), BankRows.fitsText(s.scorecard().fits()), Timestamp.from(m.getOccurredAt())});
                 continue;
             }
-            StoryRow current = rows.get(fact.storyId());
             StoryState next = StoryState.evolve(current == null ? null : current.state(), fact);
             if (next == null || (current != null && next == current.state())) {
                 continue;
@@ -157,10 +154,6 @@ public class PrincipleCoverageProjection implements EventHandler {
         return e instanceof StoryDrafted d ? d.getTitle() : e instanceof StoryRevised r ? r.getTitle() : null;
     }
 
-    private static String fitsText(RevisionScored scored) {
-        return scored.getPrinciples().stream().filter(f -> f.getCode() != PrincipleCode.UNKNOWN)
-                .map(f -> f.getCode().name() + "=" + f.getFit()).collect(Collectors.joining(","));
-    }
 
     private static Set<Principle> principles(List<PrincipleCode> codes) {
         Set<Principle> set = EnumSet.noneOf(Principle.class);

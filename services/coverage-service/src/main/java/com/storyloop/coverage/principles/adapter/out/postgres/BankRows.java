@@ -68,7 +68,8 @@ public final class BankRows {
         return principles.stream().sorted().map(Enum::name).collect(java.util.stream.Collectors.joining(","));
     }
 
-    static String fitsText(Map<Principle, Double> fits) {
+    /** A scorecard's fits as stored: CODE=fit pairs, comma-separated. */
+    public static String fitsText(Map<Principle, Double> fits) {
         return fits.entrySet().stream().sorted(Map.Entry.comparingByKey())
                 .map(e -> e.getKey().name() + "=" + e.getValue()).collect(java.util.stream.Collectors.joining(","));
     }
