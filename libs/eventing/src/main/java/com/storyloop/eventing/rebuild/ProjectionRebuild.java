@@ -113,14 +113,14 @@ final class ProjectionRebuild implements Runnable {
             consumer = rebuilding;
             rebuilding.start();
             JdbcTemplate scratchJdbc = new JdbcTemplate(scratchPool);
-            while (!reached(positions(scratchJdbc), endAtStart)) {
-                track(scratchJdbc, beginning, rebuilding);
+            while (!reached(rebuilding.storedPositions(), endAtStart)) {
+                track(beginning, rebuilding);
                 if (!rebuilding.isRunning()) {
                     throw new IllegalStateException("the rebuild consumer stopped");
                 }
                 pause(Duration.ofMillis(100));
             }
-            track(scratchJdbc, beginning, rebuilding);
+            track(beginning, rebuilding);
 
             state = State.SWITCHING;
             buildDeferredIndexes();
@@ -128,7 +128,7 @@ final class ProjectionRebuild implements Runnable {
                 log.info("Rebuild of {} did not catch up with the live group within {} s; trying the switch again", definition.group(),
                         SWITCH_CATCH_UP.toSeconds());
             }
-            track(scratchJdbc, beginning, rebuilding);
+            track(beginning, rebuilding);
             finishedAt = Instant.now();
             state = State.DONE;
             log.info("Rebuilt {}: {} events read, {} applied, switch held the live group for {} ms", definition.group(), eventsRead, eventsApplied,
@@ -233,9 +233,9 @@ final class ProjectionRebuild implements Runnable {
         }
     }
 
-    private void track(JdbcTemplate scratchJdbc, Map<TopicPartition, Long> beginning, EventConsumer rebuilding) {
+    private void track(Map<TopicPartition, Long> beginning, EventConsumer rebuilding) {
         long read = 0;
-        for (Map.Entry<TopicPartition, Long> position : positions(scratchJdbc).entrySet()) {
+        for (Map.Entry<TopicPartition, Long> position : rebuilding.storedPositions().entrySet()) {
             read += position.getValue() - beginning.getOrDefault(position.getKey(), 0L);
         }
         eventsRead = read;
@@ -266,7 +266,7 @@ final class ProjectionRebuild implements Runnable {
                     }
                 }
                 long deadline = System.nanoTime() + SWITCH_CATCH_UP.toNanos();
-                while (!reached(positions(scratchJdbc), livePositions)) {
+                while (!reached(rebuilding.storedPositions(), livePositions)) {
                     if (System.nanoTime() > deadline) {
                         c.rollback();
                         return false;
@@ -325,15 +325,6 @@ final class ProjectionRebuild implements Runnable {
             ps.setString(1, group);
             ps.executeUpdate();
         }
-    }
-
-    private Map<TopicPartition, Long> positions(JdbcTemplate jdbc) {
-        Map<TopicPartition, Long> positions = new HashMap<>();
-        jdbc.query("select topic, partition, next_offset from consumer_positions where consumer_group = ?",
-                rs -> {
-                    positions.put(new TopicPartition(rs.getString(1), rs.getInt(2)), rs.getLong(3));
-                }, definition.group());
-        return positions;
     }
 
     /** Whether {@code positions} are at or past {@code target} on every partition that has records to read. */
