@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Savepoint;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
@@ -54,6 +55,11 @@ final class ProjectionRebuild implements Runnable {
 
     /** How long the switch may hold the live group while the rebuild catches up with it before trying again. */
     static final Duration SWITCH_CATCH_UP = Duration.ofSeconds(30);
+
+    /** Each wait for the live tables stays well under PostgreSQL's deadlock check (1 s by default). */
+    private static final Duration TABLE_LOCK_WAIT = Duration.ofMillis(200);
+    private static final int TABLE_LOCK_ATTEMPTS = 50;
+    private static final String LOCK_NOT_AVAILABLE = "55P03";
 
     private final ConsumerDefinition definition;
     private final HikariDataSource live;
@@ -273,10 +279,14 @@ final class ProjectionRebuild implements Runnable {
                     }
                     pause(Duration.ofMillis(20));
                 }
+                String l = quote(liveSchema);
+                if (!lockLiveTables(c, l)) {
+                    c.rollback();
+                    return false;
+                }
                 rebuilding.close(); // nothing more may land in the scratch tables once they are being moved
                 String group = definition.group();
                 try (Statement st = c.createStatement()) {
-                    String l = quote(liveSchema);
                     String r = quote(scratch);
                     String firstBeyondLive = firstBatchBeyond(scratchJdbc, livePositions);
                     if (firstBeyondLive != null) {
@@ -303,6 +313,39 @@ final class ProjectionRebuild implements Runnable {
                 throw e;
             }
         }
+    }
+
+    /**
+     * Takes every live table of the projection before touching any. A reader that joins them holds one while asking for
+     * the next, so a switch waiting on the second table while holding the first would deadlock with it, and PostgreSQL
+     * would cancel one of the two. Each attempt therefore waits less than the deadlock check starts (deadlock_timeout,
+     * 1 s by default) and gives everything back on timeout, so the reader always goes first and never sees an error.
+     */
+    private boolean lockLiveTables(Connection c, String liveSchema) throws SQLException {
+        StringBuilder tables = new StringBuilder();
+        for (String table : definition.tables().stream().sorted().toList()) {
+            tables.append(tables.isEmpty() ? "" : ", ").append(liveSchema).append('.').append(quote(table));
+        }
+        try (Statement st = c.createStatement()) {
+            for (int attempt = 1; attempt <= TABLE_LOCK_ATTEMPTS; attempt++) {
+                Savepoint beforeLocks = c.setSavepoint();
+                try {
+                    st.execute("set local lock_timeout = '" + TABLE_LOCK_WAIT.toMillis() + "ms'");
+                    st.execute("lock table " + tables + " in access exclusive mode");
+                    st.execute("set local lock_timeout to default");
+                    c.releaseSavepoint(beforeLocks);
+                    return true;
+                } catch (SQLException e) {
+                    if (!LOCK_NOT_AVAILABLE.equals(e.getSQLState())) {
+                        throw e;
+                    }
+                    c.rollback(beforeLocks);
+                    pause(Duration.ofMillis(10L * attempt));
+                }
+            }
+        }
+        log.info("Rebuild of {} could not take the live tables from their readers in {} attempts", definition.group(), TABLE_LOCK_ATTEMPTS);
+        return false;
     }
 
     /**

@@ -1,6 +1,9 @@
 package com.storyloop.coverage.principles;
 
 import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -145,6 +148,44 @@ class ProjectionRebuildIT extends CoverageServiceIT {
                 .isEqualTo(history.size() + duringEvents.size() - before.size() - during.size());
         assertThat(jdbc.queryForList("select schema_name from information_schema.schemata where schema_name like '%rebuild%'", String.class))
                 .as("the scratch schema is gone").isEmpty();
+    }
+
+    @Test
+    void aReaderHoldingOneTableWhileAskingForAnotherIsNeverCancelledByTheSwitch() throws Exception {
+        String org = "org-" + UUID.randomUUID();
+        String client = "joined-" + UUID.randomUUID();
+        List<Sent> events = PrincipleCoverageIT.scenario(org, client);
+        PrincipleCoverageIT.send(events);
+        awaitApplied(events);
+        String expected = coverage(client);
+
+        try (Connection reader = jdbc.getDataSource().getConnection()) {
+            reader.setAutoCommit(false);
+            try (Statement st = reader.createStatement()) {
+                st.execute("set local statement_timeout = '60s'");
+                // the reader holds coverage_score, as a query joining the tables holds the first it opened
+                st.executeQuery("select count(*) from coverage.coverage_score").close();
+
+                assertThat(send("POST", "/api/admin/projections/coverage-principles/rebuild", null).statusCode()).isEqualTo(202);
+                await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(5))
+                        .until(() -> jdbc.queryForObject("select count(*) from pg_locks where not granted and mode = 'AccessExclusiveLock'"
+                                + " and relation = 'coverage.coverage_score'::regclass", Long.class) > 0);
+
+                // ...and now asks for the others, which the switch may already hold
+                try (ResultSet rs = st.executeQuery("select (select count(*) from coverage.coverage_story)"
+                        + " + (select count(*) from coverage.coverage_fact)")) {
+                    assertThat(rs.next()).isTrue();
+                    assertThat(rs.getLong(1)).isPositive();
+                }
+            }
+            reader.commit();
+        }
+
+        await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(200))
+                .until(() -> get("/api/admin/projections/coverage-principles").body(), b -> b.contains("\"state\":\"DONE\"")
+                        || b.contains("\"state\":\"FAILED\""));
+        assertThat(get("/api/admin/projections/coverage-principles").body()).contains("\"state\":\"DONE\"").contains("\"error\":null");
+        assertThat(coverage(client)).isEqualTo(expected);
     }
 
     @Test
