@@ -27,6 +27,7 @@ public abstract class ServiceBootContract {
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
         ServiceTestProperties.register(registry);
+        TestTokens.register(registry);
     }
 
     @Autowired
@@ -36,6 +37,9 @@ public abstract class ServiceBootContract {
     protected JdbcTemplate jdbc;
 
     private final HttpClient http = HttpClient.newHttpClient();
+
+    /** The bearer token {@link #get} and {@link #send} present (see {@link TestTokens}); null sends none. */
+    protected String token;
 
     /** The PostgreSQL schema the service owns. */
     protected abstract String schema();
@@ -61,6 +65,9 @@ public abstract class ServiceBootContract {
                 .method(method, HttpRequest.BodyPublishers.noBody());
         if (accept != null) {
             request.header("Accept", accept);
+        }
+        if (token != null) {
+            request.header("Authorization", TestTokens.bearer(token));
         }
         return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }

@@ -34,7 +34,6 @@ public final class TestTokens {
 
     /** Call from a {@code @DynamicPropertySource} method, next to {@link ServiceTestProperties#register}. */
     public static void register(DynamicPropertyRegistry registry) {
-        registry.add("storyloop.security.enabled", () -> "true");
         registry.add("storyloop.security.issuer-uri", () -> "");
         registry.add("storyloop.security.dev-key-directory", KEYS::toString);
         registry.add("storyloop.security.dev-issuer", () -> StoryloopSecurityProperties.LOCAL_DEV_ISSUER);
@@ -56,6 +55,11 @@ public final class TestTokens {
 
     public static String client(String orgId, String clientId) {
         return forCaller(new Caller("test-" + clientId, orgId, Set.of(Role.CLIENT), clientId, null));
+    }
+
+    /** An operator of the installation: projection admin, installation-wide rubrics; no organisation. */
+    public static String operator() {
+        return forCaller(new Caller("test-operator", null, Set.of(Role.OPERATOR), null, null));
     }
 
     public static String forCaller(Caller caller) {

@@ -67,6 +67,11 @@ public record Caller(String subject, String orgId, Set<Role> roles, String clien
         return belongsTo(orgId) && has(Role.ORG_ADMIN);
     }
 
+    /** Installation-wide administration (projection rebuilds, installation-wide rubrics); never any organisation's data. */
+    public boolean isOperator() {
+        return has(Role.OPERATOR);
+    }
+
     /** A coach's own scores and calibration: that coach, or an org admin of the organisation. */
     public boolean canSeeCoach(String orgId, String coachId) {
         if (!belongsTo(orgId) || coachId == null) {

@@ -3,11 +3,9 @@ package com.storyloop.security.spring;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -20,14 +18,16 @@ import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
 import org.springframework.security.oauth2.server.resource.authentication.JwtGrantedAuthoritiesConverter;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.web.method.support.HandlerMethodArgumentResolver;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 import com.storyloop.security.caller.StoryloopClaims;
 
 /**
- * Every service is an OAuth2 resource server: with {@code storyloop.security.enabled=true} each request but health, info,
- * Prometheus and the configured open paths needs a valid bearer JWT. Stateless (no HTTP session, so no CSRF token: the
- * bearer header is not sent by browsers on their own). Off by default during the staged rollout; then a chain that lets
- * everything through replaces Spring Boot's default (which would otherwise ask for a generated basic-auth password).
+ * Every service is an OAuth2 resource server: each request but health, info, Prometheus and the configured open paths
+ * needs a valid bearer JWT, and a controller may take the {@link com.storyloop.security.caller.Caller} as a parameter.
+ * There is no switch to turn this off. Stateless (no HTTP session, so no CSRF token: the bearer header is not sent by
+ * browsers on their own).
  */
 @AutoConfiguration(beforeName = {
         "org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration",
@@ -48,7 +48,6 @@ public class StoryloopSecurityAutoConfiguration {
             "/error");
 
     @Configuration(proxyBeanMethods = false)
-    @ConditionalOnProperty(prefix = "storyloop.security", name = "enabled", havingValue = "true")
     static class RequireTokens {
 
         @Bean
@@ -75,19 +74,15 @@ public class StoryloopSecurityAutoConfiguration {
         }
     }
 
-    @Configuration(proxyBeanMethods = false)
-    @ConditionalOnProperty(prefix = "storyloop.security", name = "enabled", havingValue = "false", matchIfMissing = true)
-    static class StagedRolloutOpen {
-
-        @Bean
-        @ConditionalOnMissingBean(SecurityFilterChain.class)
-        SecurityFilterChain storyloopOpenFilterChain(HttpSecurity http) {
-            LoggerFactory.getLogger(StoryloopSecurityAutoConfiguration.class)
-                    .warn("storyloop.security.enabled=false: every endpoint answers without a token (staged rollout, docs/operations.md)");
-            stateless(http);
-            http.authorizeHttpRequests(requests -> requests.anyRequest().permitAll());
-            return http.build();
-        }
+    /** Lets a controller method declare {@code Caller caller} and get the one its request's token names. */
+    @Bean
+    WebMvcConfigurer storyloopCallerArguments() {
+        return new WebMvcConfigurer() {
+            @Override
+            public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
+                resolvers.add(new CallerArgumentResolver());
+            }
+        };
     }
 
     private static void stateless(HttpSecurity http) {

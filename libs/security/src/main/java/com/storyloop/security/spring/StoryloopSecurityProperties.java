@@ -12,8 +12,6 @@ import com.storyloop.security.caller.StoryloopClaims;
 /**
  * {@code storyloop.security.*}.
  *
- * @param enabled          require a valid token on every endpoint but the open ones. Off by default while services adopt
- *                         authorisation one by one (staged rollout, docs/operations.md); when off every request passes
  * @param issuerUri        a production OpenID Connect issuer (e.g. {@code https://sso.example.com/realms/storyloop}); its
  *                         discovery document and keys are fetched on the first token. Empty: the local development key
  * @param audience         the {@code aud} every accepted token must name
@@ -24,7 +22,6 @@ import com.storyloop.security.caller.StoryloopClaims;
  */
 @ConfigurationProperties("storyloop.security")
 public record StoryloopSecurityProperties(
-        @DefaultValue("false") boolean enabled,
         String issuerUri,
         @DefaultValue(StoryloopClaims.DEFAULT_AUDIENCE) String audience,
         @DefaultValue(StoryloopSecurityProperties.LOCAL_DEV_ISSUER) String devIssuer,

@@ -43,7 +43,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Nimbus exactly as in a service, only the tokens are made here.
  */
 @SpringBootTest(classes = SecuredTestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"storyloop.security.enabled=true", "management.endpoints.web.exposure.include=health,info"})
+        properties = {"management.endpoints.web.exposure.include=health,info"})
 class TokenValidationTest {
 
     static final Path KEYS = temporaryFolder("storyloop-keys");

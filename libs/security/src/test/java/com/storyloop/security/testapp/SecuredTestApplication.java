@@ -4,14 +4,11 @@ import java.util.Map;
 
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.security.access.AccessDeniedException;
-import org.springframework.security.core.annotation.AuthenticationPrincipal;
-import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 import com.storyloop.security.caller.Caller;
 import com.storyloop.security.caller.Role;
-import com.storyloop.security.spring.JwtCallers;
 
 /**
  * The smallest service that uses the auto-configuration as a real one would: one endpoint per kind of answer. In a
@@ -24,18 +21,14 @@ public class SecuredTestApplication {
     static class WhoAmI {
 
         @GetMapping("/api/whoami")
-        Map<String, Object> whoAmI(@AuthenticationPrincipal Jwt jwt) {
-            if (jwt == null) {
-                return Map.of("subject", "anonymous");
-            }
-            Caller caller = JwtCallers.from(jwt);
+        Map<String, Object> whoAmI(Caller caller) {
             return Map.of("subject", caller.subject(), "org", caller.orgId(), "roles", caller.roles());
         }
 
         /** An application-layer check as the services will make them: a role the caller lacks answers 403. */
         @GetMapping("/api/analytics")
-        Map<String, Object> analytics(@AuthenticationPrincipal Jwt jwt) {
-            if (!JwtCallers.from(jwt).has(Role.ORG_ADMIN)) {
+        Map<String, Object> analytics(Caller caller) {
+            if (!caller.has(Role.ORG_ADMIN)) {
                 throw new AccessDeniedException("analytics are for org admins");
             }
             return Map.of("cohort", 3);

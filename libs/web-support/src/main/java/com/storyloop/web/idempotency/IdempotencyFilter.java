@@ -70,14 +70,16 @@ public final class IdempotencyFilter extends OncePerRequestFilter {
             return;
         }
         String fingerprint = fingerprint(request, body);
+        // a key is the caller's own: another user's retry with the same key must not get this user's response back
+        String callersKey = (request.getUserPrincipal() == null ? "" : request.getUserPrincipal().getName()) + " " + key;
         HttpServletRequest replayableRequest = new CachedBodyRequest(request, body);
         ContentCachingResponseWrapper captured = new ContentCachingResponseWrapper(response);
 
         Optional<StoredResponse> first;
         try {
             first = transactions.execute(tx -> {
-                records.lock(key);
-                Optional<StoredResponse> stored = records.find(key);
+                records.lock(callersKey);
+                Optional<StoredResponse> stored = records.find(callersKey);
                 if (stored.isPresent()) {
                     tx.setRollbackOnly();
                     return stored;
@@ -88,7 +90,7 @@ public final class IdempotencyFilter extends OncePerRequestFilter {
                     throw new ChainFailure(e);
                 }
                 if (captured.getStatus() >= 200 && captured.getStatus() < 300) {
-                    records.save(key, capture(captured, fingerprint));
+                    records.save(callersKey, capture(captured, fingerprint));
                 } else {
                     tx.setRollbackOnly();
                 }

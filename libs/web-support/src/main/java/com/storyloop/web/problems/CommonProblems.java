@@ -10,6 +10,7 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
 import com.storyloop.eventing.store.StreamVersionConflict;
+import com.storyloop.web.access.RoleNotAllowed;
 import com.storyloop.web.preconditions.PreconditionFailed;
 import com.storyloop.web.preconditions.PreconditionRequired;
 import com.storyloop.web.preconditions.StreamVersions;
@@ -21,6 +22,11 @@ public class CommonProblems {
     @ExceptionHandler(ResourceNotFound.class)
     ProblemDetail notFound(ResourceNotFound e) {
         return Problems.of(HttpStatus.NOT_FOUND, "Not found", e.getMessage());
+    }
+
+    @ExceptionHandler(RoleNotAllowed.class)
+    ProblemDetail roleNotAllowed(RoleNotAllowed e) {
+        return Problems.of(HttpStatus.FORBIDDEN, "Forbidden", e.getMessage());
     }
 
     @ExceptionHandler(InvalidInput.class)

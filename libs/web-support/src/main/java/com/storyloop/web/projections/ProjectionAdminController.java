@@ -12,6 +12,8 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+import com.storyloop.security.caller.Caller;
+import com.storyloop.web.access.Access;
 import com.storyloop.eventing.rebuild.ProjectionRebuilds;
 import com.storyloop.eventing.rebuild.ProjectionRebuilds.RebuildRefused;
 import com.storyloop.eventing.rebuild.RebuildProgress;
@@ -32,18 +34,21 @@ public class ProjectionAdminController {
     }
 
     @GetMapping("/api/admin/projections")
-    List<RebuildProgress> projections() {
+    List<RebuildProgress> projections(Caller caller) {
+        Access.requireOperator(caller); // projections hold every organisation's rows
         return rebuilds.names().stream().map(name -> rebuilds.progress(name).orElseThrow()).toList();
     }
 
     @GetMapping("/api/admin/projections/{name}")
-    RebuildProgress projection(@PathVariable String name) {
+    RebuildProgress projection(@PathVariable String name, Caller caller) {
+        Access.requireOperator(caller); // projections hold every organisation's rows
         return rebuilds.progress(name).orElseThrow(() -> problem(HttpStatus.NOT_FOUND, "name", "No projection named " + name
                 + "; this service has " + rebuilds.names()));
     }
 
     @PostMapping("/api/admin/projections/{name}/rebuild")
-    ResponseEntity<RebuildProgress> rebuild(@PathVariable String name) {
+    ResponseEntity<RebuildProgress> rebuild(@PathVariable String name, Caller caller) {
+        Access.requireOperator(caller); // projections hold every organisation's rows
         try {
             RebuildProgress started = rebuilds.start(name);
             return ResponseEntity.accepted().location(URI.create("/api/admin/projections/" + name)).body(started);

@@ -14,6 +14,8 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import com.storyloop.eventing.rebuild.ProjectionRebuilds;
+import com.storyloop.web.access.Access;
+import com.storyloop.web.access.ClientAssignments;
 import com.storyloop.web.idempotency.IdempotencyFilter;
 import com.storyloop.web.projections.ProjectionAdminController;
 import com.storyloop.web.idempotency.IdempotencyRecords;
@@ -39,6 +41,13 @@ public class WebSupportAutoConfiguration {
     @Bean
     CommonProblems commonProblems() {
         return new CommonProblems();
+    }
+
+    /** The application layer's authorisation checks, wherever the service knows its clients' coaches. */
+    @Bean
+    @ConditionalOnBean(ClientAssignments.class)
+    Access access(ClientAssignments assignments) {
+        return new Access(assignments);
     }
 
     /** The projection admin API, in every service that runs consumers (their rebuilds come with the eventing wiring). */

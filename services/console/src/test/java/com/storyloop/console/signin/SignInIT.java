@@ -35,7 +35,6 @@ class SignInIT extends ServiceBootContract {
 
     @DynamicPropertySource
     static void signIn(DynamicPropertyRegistry registry) {
-        registry.add("storyloop.security.enabled", () -> "true");
         registry.add("storyloop.security.dev-key-directory", () -> HOME.resolve("keys").toString());
         registry.add("storyloop.console.demo-users", () -> "true");
         registry.add("storyloop.console.demo-users-file", () -> HOME.resolve("demo-users.txt").toString());
