@@ -99,6 +99,8 @@ public final class CoverageBenchmark {
     private final String base;
     private final EventCodec codec = new EventCodec();
     private final KafkaProducer<String, byte[]> producer;
+    /** Rebuilds are installation administration. */
+    private final String operatorToken = BenchTokens.operator();
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
     /** eventId of a paced StoryRevised -> broker append time (LogAppendTime). */
     private final Map<String, Long> appended = new ConcurrentHashMap<>();
@@ -420,7 +422,7 @@ public final class CoverageBenchmark {
         System.out.println("Rebuilding " + GROUP + " through POST /api/admin/projections/" + GROUP + "/rebuild ...");
         Map<String, Long> cpuBefore = cpu(pids);
         HttpResponse<String> started = http.send(HttpRequest.newBuilder(URI.create(base + "/api/admin/projections/" + GROUP + "/rebuild"))
-                .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+                .header("Authorization", "Bearer " + operatorToken).POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
         if (started.statusCode() != 202) {
             throw new IllegalStateException("rebuild refused (" + started.statusCode() + "): " + started.body());
         }
@@ -436,7 +438,8 @@ public final class CoverageBenchmark {
                 throw new IllegalStateException("rebuild not done within 30 minutes: " + progress);
             }
             LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(200));
-            progress = http.send(HttpRequest.newBuilder(URI.create(base + "/api/admin/projections/" + GROUP)).build(),
+            progress = http.send(HttpRequest.newBuilder(URI.create(base + "/api/admin/projections/" + GROUP))
+                            .header("Authorization", "Bearer " + operatorToken).build(),
                     HttpResponse.BodyHandlers.ofString()).body();
             state = field(progress, "state");
             if (catchingUpAt == null && !"COPYING_TABLES".equals(state)) {

@@ -55,6 +55,8 @@ public final class StoryWriteBenchmark {
     static final int PACED_RATE = 200;
     static final List<String> SERVICE_JVM_FLAGS = List.of("-Xms256m", "-Xmx512m", "-XX:+UseSerialGC");
 
+    /** The benchmark organisation's admin writes every bank and story. */
+    private final String token = BenchTokens.orgAdmin("bench");
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
     private final String base;
 
@@ -142,6 +144,7 @@ public final class StoryWriteBenchmark {
         builder.environment().putAll(Map.of("SERVER_PORT", Integer.toString(port), "SPRING_DATASOURCE_URL", jdbcUrl,
                 "SPRING_DATASOURCE_USERNAME", LocalPostgres.SUPERUSER, "SPRING_DATASOURCE_PASSWORD", "",
                 "SPRING_KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers()));
+        builder.environment().putAll(BenchTokens.serviceEnvironment());
         return builder.start();
     }
 
@@ -327,7 +330,7 @@ public final class StoryWriteBenchmark {
 
     HttpRequest json(String method, String path, String body, String ifMatch) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", "application/json")
-                .method(method, HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).timeout(Duration.ofSeconds(30));
+                .header("Authorization", "Bearer " + token).method(method, HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).timeout(Duration.ofSeconds(30));
         if (ifMatch != null) {
             request.header("If-Match", ifMatch);
         }

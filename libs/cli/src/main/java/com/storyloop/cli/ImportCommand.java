@@ -28,15 +28,20 @@ final class ImportCommand {
             "\\{\"field\"\\s*:\\s*\"((?:[^\"\\\\]|\\\\.)*)\"\\s*,\\s*\"message\"\\s*:\\s*\"((?:[^\"\\\\]|\\\\.)*)\"(?:\\s*,\\s*\"line\"\\s*:\\s*(\\d+))?");
     private static final Pattern DETAIL = Pattern.compile("\"detail\"\\s*:\\s*\"((?:[^\"\\\\]|\\\\.)*)\"");
 
+    /** The demo organisation's admin, whose password `up` wrote to demo-users.txt. */
+    static final String DEFAULT_USER = "admin@demo-coaching.example";
+
     private ImportCommand() {
     }
 
     static void run(PlatformConfig config, String[] args, PrintStream out) {
-        if (args.length != 3 || !args[1].equals("--bank")) {
-            throw new CliException("usage: storyloop import FILE --bank BANK_ID   (FILE: Markdown, or JSON when it ends in .json)");
+        if ((args.length != 3 && args.length != 5) || !args[1].equals("--bank") || (args.length == 5 && !args[3].equals("--user"))) {
+            throw new CliException("usage: storyloop import FILE --bank BANK_ID [--user EMAIL]   (FILE: Markdown, or JSON when it ends in .json;"
+                    + " EMAIL: who imports, signed in through the console; default " + DEFAULT_USER + ")");
         }
         Path file = Path.of(args[0]);
         String bankId = args[2];
+        String user = args.length == 5 ? args[4] : DEFAULT_USER;
         byte[] document;
         try {
             document = Files.readAllBytes(file);
@@ -48,6 +53,7 @@ final class ImportCommand {
         HttpRequest request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofMinutes(2))
                 .header("Content-Type", json ? "application/json" : "text/markdown; charset=utf-8")
                 .header("Idempotency-Key", "import-" + bankId + "-" + sha256(document))
+                .header("Authorization", "Bearer " + TokenCommand.tokenFor(config, user))
                 .POST(HttpRequest.BodyPublishers.ofByteArray(document)).build();
         HttpResponse<String> response;
         try {

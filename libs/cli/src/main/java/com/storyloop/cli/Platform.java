@@ -23,6 +23,7 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 
+import com.storyloop.security.token.DevelopmentSigningKey;
 import com.storyloop.runtime.LocalKafka;
 import com.storyloop.runtime.LocalPostgres;
 import com.storyloop.runtime.Ports;
@@ -56,6 +57,8 @@ final class Platform {
             }
         }
         demoUsers = withDemoData;
+        // generated on the first `up`, before any service starts: the console signs with it, every service verifies with it
+        DevelopmentSigningKey.loadOrCreate(config.home().resolve("keys"));
         startPostgres();
         startKafka();
         createTopics();

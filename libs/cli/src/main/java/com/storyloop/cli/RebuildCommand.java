@@ -24,6 +24,7 @@ final class RebuildCommand {
     private final PrintStream out;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final Duration pollEvery;
+    private String operatorToken;
 
     RebuildCommand(PlatformConfig config, PrintStream out, Duration pollEvery) {
         this.config = config;
@@ -105,7 +106,8 @@ final class RebuildCommand {
 
     private String get(String url, boolean required) {
         try {
-            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + operatorToken())
+                    .build(), HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() != 200) {
                 if (required) {
                     throw new CliException(url + " answered " + response.statusCode() + ": " + field(response.body(), "detail"));
@@ -124,7 +126,16 @@ final class RebuildCommand {
         }
     }
 
+    /** Rebuilds and their progress are installation administration: an operator's, minted with the local development key. */
+    private String operatorToken() {
+        if (operatorToken == null) {
+            operatorToken = LocalTokens.operator(config);
+        }
+        return operatorToken;
+    }
+
     private HttpResponse<String> send(HttpRequest request) {
+        request = HttpRequest.newBuilder(request, (name, value) -> true).header("Authorization", "Bearer " + operatorToken()).build();
         try {
             return http.send(request, HttpResponse.BodyHandlers.ofString());
         } catch (java.io.IOException e) {

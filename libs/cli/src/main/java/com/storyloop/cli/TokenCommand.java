@@ -48,11 +48,19 @@ final class TokenCommand {
         if (user == null || user.isBlank()) {
             throw new CliException(USAGE);
         }
-        String email = user;
+        out.println(tokenFor(config, user, password));
+    }
+
+    /** A token for {@code email}, signed in through the console with the demo password `up` wrote, else one asked on the terminal. */
+    static String tokenFor(PlatformConfig config, String email) {
+        return tokenFor(config, email, null);
+    }
+
+    private static String tokenFor(PlatformConfig config, String email, String password) {
         TokenCommand command = new TokenCommand(config);
         String chosen = password != null ? password : command.demoPassword(email).or(() -> askOnTerminal(email))
                 .orElseThrow(() -> new CliException("No password for " + email + ": pass --password (no terminal to ask on)"));
-        out.println(command.signIn(email, chosen));
+        return command.signIn(email, chosen);
     }
 
     /** The password `up` generated for a demo user, from {@code $STORYLOOP_HOME/demo-users.txt}. */

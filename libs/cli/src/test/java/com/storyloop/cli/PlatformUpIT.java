@@ -56,9 +56,14 @@ class PlatformUpIT {
             }
             HttpClient http = HttpClient.newHttpClient();
             String coverage = "http://127.0.0.1:" + config.service("coverage-service").port() + "/api/orgs/" + DemoData.ORG + "/clients";
+            // a demo coach signed in through the console sees her own clients in another service, and only hers
+            HttpRequest asGrace = HttpRequest.newBuilder(URI.create(coverage))
+                    .header("Authorization", "Bearer " + TokenCommand.tokenFor(config, "grace@demo-coaching.example")).build();
             await().atMost(java.time.Duration.ofSeconds(60)).until(() ->
-                    http.send(HttpRequest.newBuilder(URI.create(coverage)).build(), HttpResponse.BodyHandlers.ofString()).body()
-                            .contains("ada-lovelace"));
+                    http.send(asGrace, HttpResponse.BodyHandlers.ofString()).body().contains("alan-turing"));
+            assertThat(http.send(asGrace, HttpResponse.BodyHandlers.ofString()).body()).contains("ada-lovelace").doesNotContain("katherine-johnson");
+            assertThat(http.send(HttpRequest.newBuilder(URI.create(coverage)).build(), HttpResponse.BodyHandlers.ofString()).statusCode())
+                    .as("no token").isEqualTo(401);
             assertThat(Files.list(config.logs()).map(p -> p.getFileName().toString()))
                     .contains("kafka.log", "postgres.log", "story-service.log", "console.log");
 
@@ -70,7 +75,7 @@ class PlatformUpIT {
             }
             assertThat(rebuilt).containsPattern("coverage-principles: rebuilt [1-9][0-9]* events");
             assertThat(rebuilt).contains("100% ");
-            assertThat(http.send(HttpRequest.newBuilder(URI.create(coverage)).build(), HttpResponse.BodyHandlers.ofString()).body())
+            assertThat(http.send(asGrace, HttpResponse.BodyHandlers.ofString()).body())
                     .as("the demo clients are still there after the rebuild").contains("ada-lovelace");
 
             output.reset();

@@ -9,6 +9,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.ApplicationContext;
 import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -36,6 +37,9 @@ public abstract class ServiceBootContract {
     @Autowired
     protected JdbcTemplate jdbc;
 
+    @Autowired
+    private ApplicationContext applicationContext;
+
     private final HttpClient http = HttpClient.newHttpClient();
 
     /** The bearer token {@link #get} and {@link #send} present (see {@link TestTokens}); null sends none. */
@@ -49,6 +53,16 @@ public abstract class ServiceBootContract {
 
     /** Metric names (Prometheus form) that prove its eventing is wired, e.g. storyloop_relay_lag. */
     protected abstract List<String> metrics();
+
+    /** The running service, e.g. for {@link EndpointMatrix#verify}. */
+    protected ApplicationContext applicationContext() {
+        return applicationContext;
+    }
+
+    /** The port the service under test listens on. */
+    protected int port() {
+        return Integer.parseInt(environment.getProperty("local.server.port"));
+    }
 
     protected HttpResponse<String> get(String path) throws Exception {
         return send("GET", path, null);

@@ -15,5 +15,8 @@ public final class ServiceTestProperties {
         registry.add("spring.datasource.username", infrastructure::jdbcUser);
         registry.add("spring.datasource.password", infrastructure::jdbcPassword);
         registry.add("spring.kafka.bootstrap-servers", infrastructure::kafkaBootstrapServers);
+        // a test plays one user writing far faster than a person; the limits themselves are tested where they are set low
+        registry.add("storyloop.web.limits.writes-per-minute", () -> "1000000");
+        registry.add("storyloop.web.limits.anonymous-writes-per-minute", () -> "1000000");
     }
 }

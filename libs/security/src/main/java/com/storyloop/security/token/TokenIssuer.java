@@ -54,7 +54,9 @@ public final class TokenIssuer {
     }
 
     public IssuedToken issue(Caller caller) {
-        Objects.requireNonNull(caller.orgId(), "a token always names the organisation");
+        if (caller.orgId() == null && !caller.isOperator()) {
+            throw new IllegalArgumentException("A token names the organisation, unless it is an operator's (the installation's, no organisation's)");
+        }
         Instant now = clock.instant();
         Instant expiresAt = now.plus(lifetime);
         JwtClaimsSet.Builder claims = JwtClaimsSet.builder()
@@ -64,8 +66,10 @@ public final class TokenIssuer {
                 .issuedAt(now)
                 .expiresAt(expiresAt)
                 .id(java.util.UUID.randomUUID().toString())
-                .claim(StoryloopClaims.ORG, caller.orgId())
                 .claim(StoryloopClaims.ROLES, caller.roles().stream().map(Role::name).sorted().toList());
+        if (caller.orgId() != null) {
+            claims.claim(StoryloopClaims.ORG, caller.orgId());
+        }
         if (caller.clientId() != null) {
             claims.claim(StoryloopClaims.CLIENT_ID, caller.clientId());
         }

@@ -16,6 +16,7 @@ import com.storyloop.security.caller.Caller;
 import com.storyloop.security.caller.Role;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class TokenIssuerTest {
 
@@ -43,5 +44,19 @@ class TokenIssuerTest {
         assertThat(jwt.getId()).isNotBlank();
         assertThat(jwt.getIssuedAt()).isEqualTo(now.truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
         assertThat(token.expiresAt()).isEqualTo(now.plus(Duration.ofMinutes(15)));
+    }
+
+    @Test
+    void anOperatorsTokenNamesNoOrganisationAndNobodyElsesMayLackOne() {
+        DevelopmentSigningKey key = DevelopmentSigningKey.loadOrCreate(keys);
+        TokenIssuer issuer = new TokenIssuer(key, "urn:test", "storyloop", Duration.ofMinutes(15), Clock.systemUTC());
+
+        Jwt jwt = NimbusJwtDecoder.withPublicKey(key.publicKey()).build()
+                .decode(issuer.issue(new Caller("ops", null, Set.of(Role.OPERATOR), null, null)).value());
+
+        assertThat(jwt.hasClaim("org")).isFalse();
+        assertThat(jwt.getClaimAsStringList("roles")).containsExactly("OPERATOR");
+        assertThatThrownBy(() -> issuer.issue(new Caller("stray", null, Set.of(Role.ORG_ADMIN), null, null)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("names the organisation");
     }
 }

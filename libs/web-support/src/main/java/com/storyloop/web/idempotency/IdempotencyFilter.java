@@ -1,6 +1,5 @@
 package com.storyloop.web.idempotency;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -12,17 +11,17 @@ import java.util.List;
 import java.util.Optional;
 
 import jakarta.servlet.FilterChain;
-import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
-import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.ContentCachingResponseWrapper;
+
+import com.storyloop.web.limits.BufferedBodyRequest;
+import com.storyloop.web.problems.ServletProblems;
 
 /**
  * Idempotency-Key on POSTs (architecture.md section 3): a retried request gets the first response back and appends
@@ -72,7 +71,7 @@ public final class IdempotencyFilter extends OncePerRequestFilter {
         String fingerprint = fingerprint(request, body);
         // a key is the caller's own: another user's retry with the same key must not get this user's response back
         String callersKey = (request.getUserPrincipal() == null ? "" : request.getUserPrincipal().getName()) + " " + key;
-        HttpServletRequest replayableRequest = new CachedBodyRequest(request, body);
+        HttpServletRequest replayableRequest = new BufferedBodyRequest(request, body);
         ContentCachingResponseWrapper captured = new ContentCachingResponseWrapper(response);
 
         Optional<StoredResponse> first;
@@ -161,91 +160,13 @@ public final class IdempotencyFilter extends OncePerRequestFilter {
     }
 
     private static void writeProblem(HttpServletResponse response, int status, String title, String detail) throws IOException {
-        String field = status == 400 ? ",\"errors\":[{\"field\":\"" + HEADER + "\",\"message\":" + json(detail) + "}]" : "";
-        byte[] body = ("{\"type\":\"about:blank\",\"title\":" + json(title) + ",\"status\":" + status + ",\"detail\":" + json(detail) + field + "}")
-                .getBytes(StandardCharsets.UTF_8);
-        response.setStatus(status);
-        response.setContentType("application/problem+json");
-        response.setContentLength(body.length);
-        response.getOutputStream().write(body);
-    }
-
-    private static String json(String text) {
-        StringBuilder out = new StringBuilder("\"");
-        for (char c : text.toCharArray()) {
-            if (c == '"' || c == '\\') {
-                out.append('\\').append(c);
-            } else if (c < 0x20) {
-                out.append(String.format("\\u%04x", (int) c));
-            } else {
-                out.append(c);
-            }
-        }
-        return out.append('"').toString();
+        ServletProblems.write(response, status, title, detail, status == 400 ? HEADER : null);
     }
 
     /** Carries the chain's checked exceptions out of the transaction callback, after the rollback. */
     private static final class ChainFailure extends RuntimeException {
         ChainFailure(Exception cause) {
             super(cause);
-        }
-    }
-
-    /** The request with its body already read (to fingerprint it), readable again by the controller. */
-    private static final class CachedBodyRequest extends HttpServletRequestWrapper {
-
-        private final byte[] body;
-
-        CachedBodyRequest(HttpServletRequest request, byte[] body) {
-            super(request);
-            this.body = body;
-        }
-
-        @Override
-        public ServletInputStream getInputStream() {
-            ByteArrayInputStream in = new ByteArrayInputStream(body);
-            return new ServletInputStream() {
-                @Override
-                public int read() {
-                    return in.read();
-                }
-
-                @Override
-                public int read(byte[] b, int off, int len) {
-                    return in.read(b, off, len);
-                }
-
-                @Override
-                public boolean isFinished() {
-                    return in.available() == 0;
-                }
-
-                @Override
-                public boolean isReady() {
-                    return true;
-                }
-
-                @Override
-                public void setReadListener(ReadListener listener) {
-                    throw new UnsupportedOperationException("synchronous reads only");
-                }
-            };
-        }
-
-        @Override
-        public java.io.BufferedReader getReader() {
-            String encoding = getCharacterEncoding() == null ? "UTF-8" : getCharacterEncoding();
-            return new java.io.BufferedReader(new java.io.InputStreamReader(getInputStream(), java.nio.charset.Charset.forName(encoding)));
-        }
-
-        @Override
-        public int getContentLength() {
-            return body.length;
-        }
-
-        @Override
-        public long getContentLengthLong() {
-            return body.length;
         }
     }
 }

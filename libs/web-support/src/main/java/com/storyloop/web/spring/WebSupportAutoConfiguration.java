@@ -14,9 +14,12 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import com.storyloop.eventing.rebuild.ProjectionRebuilds;
+import com.storyloop.eventing.spring.ConsumerDefinition;
 import com.storyloop.web.access.Access;
 import com.storyloop.web.access.ClientAssignments;
 import com.storyloop.web.idempotency.IdempotencyFilter;
+import com.storyloop.web.limits.RequestLimitsFilter;
+import com.storyloop.web.limits.WriteRateLimiter;
 import com.storyloop.web.projections.ProjectionAdminController;
 import com.storyloop.web.idempotency.IdempotencyRecords;
 import com.storyloop.web.problems.CommonProblems;
@@ -50,11 +53,27 @@ public class WebSupportAutoConfiguration {
         return new Access(assignments);
     }
 
-    /** The projection admin API, in every service that runs consumers (their rebuilds come with the eventing wiring). */
+    /** The projection admin API, in every service that runs consumers (none in one that has no projection) (their rebuilds come with the eventing wiring). */
     @Bean
-    @ConditionalOnBean(ProjectionRebuilds.class)
+    @ConditionalOnBean({ProjectionRebuilds.class, ConsumerDefinition.class})
     ProjectionAdminController projectionAdminController(ProjectionRebuilds rebuilds) {
         return new ProjectionAdminController(rebuilds);
+    }
+
+    /**
+     * Body size and per-user write limits on the API ({@code storyloop.web.limits.*}: max-body-bytes, writes-per-minute,
+     * anonymous-writes-per-minute); after Spring Security's filters, so writes count against the signed-in user.
+     */
+    @Bean
+    FilterRegistrationBean<RequestLimitsFilter> requestLimitsFilter(Environment environment) {
+        long maxBodyBytes = environment.getProperty("storyloop.web.limits.max-body-bytes", Long.class, 4L * 1024 * 1024);
+        int writesPerMinute = environment.getProperty("storyloop.web.limits.writes-per-minute", Integer.class, 120);
+        int anonymousPerMinute = environment.getProperty("storyloop.web.limits.anonymous-writes-per-minute", Integer.class, 10);
+        FilterRegistrationBean<RequestLimitsFilter> registration = new FilterRegistrationBean<>(new RequestLimitsFilter(maxBodyBytes,
+                new WriteRateLimiter(writesPerMinute, 100_000, System::nanoTime), new WriteRateLimiter(anonymousPerMinute, 100_000, System::nanoTime)));
+        registration.addUrlPatterns("/api/*");
+        registration.setOrder(Ordered.LOWEST_PRECEDENCE - 20);
+        return registration;
     }
 
     @Bean

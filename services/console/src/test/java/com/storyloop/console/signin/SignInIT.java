@@ -22,6 +22,7 @@ import org.springframework.test.context.DynamicPropertySource;
 import com.storyloop.console.signin.adapter.in.startup.DemoUsersOnStart;
 import com.storyloop.security.token.DevelopmentSigningKey;
 import com.storyloop.testsupport.ServiceBootContract;
+import com.storyloop.testsupport.TestTokens;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -35,7 +36,6 @@ class SignInIT extends ServiceBootContract {
 
     @DynamicPropertySource
     static void signIn(DynamicPropertyRegistry registry) {
-        registry.add("storyloop.security.dev-key-directory", () -> HOME.resolve("keys").toString());
         registry.add("storyloop.console.demo-users", () -> "true");
         registry.add("storyloop.console.demo-users-file", () -> HOME.resolve("demo-users.txt").toString());
     }
@@ -68,7 +68,7 @@ class SignInIT extends ServiceBootContract {
         assertThat(session.headers().firstValue("Cache-Control")).hasValue("no-store");
         assertThat(session.body()).contains("\"tokenType\":\"Bearer\"").contains("\"expiresIn\":");
         String token = field(session.body(), "accessToken");
-        Jwt jwt = NimbusJwtDecoder.withPublicKey(DevelopmentSigningKey.readPublicKey(HOME.resolve("keys"))).build().decode(token);
+        Jwt jwt = NimbusJwtDecoder.withPublicKey(DevelopmentSigningKey.readPublicKey(TestTokens.keyDirectory())).build().decode(token);
         assertThat(jwt.getSubject()).isEqualTo("demo-client-ada");
         assertThat(jwt.getClaimAsString("org")).isEqualTo("demo-coaching");
         assertThat(jwt.getClaimAsStringList("roles")).containsExactly("CLIENT");

@@ -1,0 +1,41 @@
+package com.storyloop.web.problems;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+
+import jakarta.servlet.http.HttpServletResponse;
+
+/**
+ * An RFC 9457 problem detail written by a servlet filter, before any controller (and so any exception handler) runs:
+ * the same shape as {@link Problems}, naming the field (a header, the body) when there is one.
+ */
+public final class ServletProblems {
+
+    private ServletProblems() {
+    }
+
+    public static void write(HttpServletResponse response, int status, String title, String detail, String field) throws IOException {
+        String errors = field == null ? "" : ",\"errors\":[{\"field\":" + json(field) + ",\"message\":" + json(detail) + "}]";
+        byte[] body = ("{\"type\":\"about:blank\",\"title\":" + json(title) + ",\"status\":" + status + ",\"detail\":" + json(detail) + errors + "}")
+                .getBytes(StandardCharsets.UTF_8);
+        response.setStatus(status);
+        response.setContentType("application/problem+json");
+        response.setContentLength(body.length);
+        response.getOutputStream().write(body);
+    }
+
+    /** A JSON string literal. */
+    public static String json(String text) {
+        StringBuilder out = new StringBuilder("\"");
+        for (char c : text.toCharArray()) {
+            if (c == '"' || c == '\\') {
+                out.append('\\').append(c);
+            } else if (c < 0x20) {
+                out.append(String.format("\\u%04x", (int) c));
+            } else {
+                out.append(c);
+            }
+        }
+        return out.append('"').toString();
+    }
+}

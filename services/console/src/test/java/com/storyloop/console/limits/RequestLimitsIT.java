@@ -1,0 +1,93 @@
+package com.storyloop.console.limits;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.ApplicationContext;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import com.storyloop.testsupport.EndpointMatrix;
+import com.storyloop.testsupport.EndpointMatrix.Call;
+import com.storyloop.testsupport.EndpointMatrix.Parties;
+import com.storyloop.testsupport.EndpointMatrix.Rule;
+import com.storyloop.testsupport.RealInfrastructure;
+import com.storyloop.testsupport.ServiceTestProperties;
+import com.storyloop.testsupport.TestTokens;
+
+import static com.storyloop.testsupport.EndpointMatrix.endpoint;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The console with the limits set low, as a real browser or script meets them: password guessing is slowed per address
+ * (429 with Retry-After), an oversized body is refused before it is read (413); and its endpoint matrix.
+ */
+@RealInfrastructure
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class RequestLimitsIT {
+
+    /** Not a {@link com.storyloop.testsupport.ServiceBootContract}: its lifted test limits would win over these. */
+    @DynamicPropertySource
+    static void lowLimits(DynamicPropertyRegistry registry) {
+        ServiceTestProperties.register(registry);
+        TestTokens.register(registry);
+        registry.add("storyloop.web.limits.anonymous-writes-per-minute", () -> "3");
+        registry.add("storyloop.web.limits.max-body-bytes", () -> "2048");
+    }
+
+    @Value("${local.server.port}")
+    int port;
+
+    @Autowired
+    ApplicationContext application;
+
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    @Test
+    void guessingPasswordsIsSlowedDownWithTooManyRequestsAndRetryAfter() throws Exception {
+        HttpResponse<String> last = null;
+        for (int attempt = 0; attempt < 4; attempt++) {
+            last = signIn("{\"email\": \"ada@demo-coaching.example\", \"password\": \"guess-" + attempt + "\"}");
+            if (last.statusCode() == 429) {
+                break;
+            }
+            assertThat(last.statusCode()).as(last.body()).isEqualTo(401);
+        }
+
+        assertThat(last.statusCode()).as(last.body()).isEqualTo(429);
+        assertThat(last.headers().firstValue("Retry-After")).hasValueSatisfying(seconds -> assertThat(Integer.parseInt(seconds)).isBetween(1, 60));
+        assertThat(last.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
+        assertThat(last.body()).contains("\"status\":429").contains("Too many writes");
+    }
+
+    @Test
+    void anOversizedBodyIsRefusedWithAProblemNamingTheBody() throws Exception {
+        String huge = "{\"email\": \"ada@demo-coaching.example\", \"password\": \"" + "x".repeat(4096) + "\"}";
+
+        HttpResponse<String> refused = signIn(huge);
+
+        assertThat(refused.statusCode()).isEqualTo(413);
+        assertThat(refused.body()).contains("\"status\":413").contains("\"field\":\"body\"").contains("exceeds 2048 bytes");
+    }
+
+    @Test
+    void everyEndpointHasARuleAndAnswersEachCallerAsItSays() throws Exception {
+        EndpointMatrix.verify(application, port,
+                new Parties("matrix-org", "matrix-client", "matrix-coach"), List.of(
+                        endpoint("POST", "/api/sessions", Rule.OPEN, () -> Call.post("/api/sessions", "{}")),
+                        endpoint("GET", "/api/service-map", Rule.OPEN, () -> Call.get("/api/service-map")),
+                        endpoint("GET", "/api/sessions/current", Rule.MEMBER, () -> Call.get("/api/sessions/current"))));
+    }
+
+    private HttpResponse<String> signIn(String json) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/sessions"))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+}
