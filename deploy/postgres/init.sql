@@ -20,3 +20,9 @@ create schema coverage authorization coverage_service;
 create schema console authorization console_service;
 
 revoke all on schema public from public;
+
+-- Requests run as storyloop_tenant with the caller's organisation set, so row-level security decides what they see
+-- (libs/web-support tenancy; each service's migrations grant it their tables and add the policies). The service roles
+-- may switch to it, and own their tables, which policies do not bind: consumers write every organisation's events.
+create role storyloop_tenant nologin;
+grant storyloop_tenant to story_service, scoring_service, practice_service, coverage_service;

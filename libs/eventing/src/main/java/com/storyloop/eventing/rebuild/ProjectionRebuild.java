@@ -301,8 +301,12 @@ final class ProjectionRebuild implements Runnable {
                     execute(c, "delete from " + l + ".consumer_positions where consumer_group = ?", group);
                     execute(c, "insert into " + l + ".consumer_positions select * from " + r + ".consumer_positions where consumer_group = ?", group);
                     for (String table : definition.tables()) {
+                        List<String> security = securityOf(c, liveSchema, table);
                         st.execute("drop table " + l + "." + quote(table));
                         st.execute("alter table " + r + "." + quote(table) + " set schema " + l);
+                        for (String statement : security) {
+                            st.execute(statement);
+                        }
                     }
                 }
                 c.commit();
@@ -313,6 +317,58 @@ final class ProjectionRebuild implements Runnable {
                 throw e;
             }
         }
+    }
+
+    /**
+     * What the live table's readers rely on beyond its shape, which {@code create table ... like} does not copy: row-level
+     * security, its policies (tenant isolation) and the grants to other roles. Returned as the statements that give the
+     * moved table the same.
+     */
+    private static List<String> securityOf(Connection c, String schema, String table) throws SQLException {
+        String qualified = quote(schema) + "." + quote(table);
+        List<String> statements = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement("select relrowsecurity, relforcerowsecurity from pg_class where oid = ?::regclass")) {
+            ps.setString(1, qualified);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (rs.next() && rs.getBoolean(1)) {
+                    statements.add("alter table " + qualified + " enable row level security");
+                }
+                if (rs.getRow() > 0 && rs.getBoolean(2)) {
+                    statements.add("alter table " + qualified + " force row level security");
+                }
+            }
+        }
+        try (PreparedStatement ps = c.prepareStatement("""
+                select quote_ident(p.polname), p.polpermissive,
+                       case p.polcmd when 'r' then 'select' when 'a' then 'insert' when 'w' then 'update' when 'd' then 'delete' else 'all' end,
+                       coalesce((select string_agg(quote_ident(r.rolname), ', ') from pg_roles r where r.oid = any (p.polroles)), 'public'),
+                       pg_get_expr(p.polqual, p.polrelid), pg_get_expr(p.polwithcheck, p.polrelid)
+                  from pg_policy p where p.polrelid = ?::regclass order by p.polname
+                """)) {
+            ps.setString(1, qualified);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    statements.add("create policy " + rs.getString(1) + " on " + qualified + " as " + (rs.getBoolean(2) ? "permissive" : "restrictive")
+                            + " for " + rs.getString(3) + " to " + rs.getString(4)
+                            + (rs.getString(5) == null ? "" : " using (" + rs.getString(5) + ")")
+                            + (rs.getString(6) == null ? "" : " with check (" + rs.getString(6) + ")"));
+                }
+            }
+        }
+        try (PreparedStatement ps = c.prepareStatement("""
+                select grantee, string_agg(privilege_type, ', ') from information_schema.role_table_grants
+                 where table_schema = ? and table_name = ? and grantee <> current_user group by grantee order by grantee
+                """)) {
+            ps.setString(1, schema);
+            ps.setString(2, table);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    String grantee = "PUBLIC".equals(rs.getString(1)) ? "public" : quote(rs.getString(1));
+                    statements.add("grant " + rs.getString(2) + " on " + qualified + " to " + grantee);
+                }
+            }
+        }
+        return statements;
     }
 
     /**

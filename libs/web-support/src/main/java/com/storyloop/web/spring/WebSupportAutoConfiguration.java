@@ -7,7 +7,9 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.core.env.Environment;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -24,6 +26,8 @@ import com.storyloop.web.projections.ProjectionAdminController;
 import com.storyloop.web.idempotency.IdempotencyRecords;
 import com.storyloop.web.problems.CommonProblems;
 import com.storyloop.web.problems.ValidationProblems;
+import com.storyloop.web.tenancy.TenantBindingFilter;
+import com.storyloop.web.tenancy.TenantScopedDataSource;
 
 /**
  * Problem details for every service; the Idempotency-Key filter for services that opt in with
@@ -74,6 +78,35 @@ public class WebSupportAutoConfiguration {
         registration.addUrlPatterns("/api/*");
         registration.setOrder(Ordered.LOWEST_PRECEDENCE - 20);
         return registration;
+    }
+
+    /**
+     * Row-level security by organisation ({@code storyloop.tenancy.row-level-security=true}, with {@code classpath:db/tenancy}
+     * among the Flyway locations): requests act as their caller's organisation in PostgreSQL itself.
+     */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnProperty(prefix = "storyloop.tenancy", name = "row-level-security", havingValue = "true")
+    static class RowLevelSecurity {
+
+        @Bean
+        static BeanPostProcessor tenantScopedDataSources() {
+            return new BeanPostProcessor() {
+                @Override
+                public Object postProcessAfterInitialization(Object bean, String beanName) {
+                    return bean instanceof DataSource dataSource && !(bean instanceof TenantScopedDataSource)
+                            ? new TenantScopedDataSource(dataSource) : bean;
+                }
+            };
+        }
+
+        @Bean
+        FilterRegistrationBean<TenantBindingFilter> tenantBindingFilter() {
+            FilterRegistrationBean<TenantBindingFilter> registration = new FilterRegistrationBean<>(new TenantBindingFilter());
+            registration.addUrlPatterns("/api/*");
+            // after Spring Security (which knows the caller), before everything that touches the database
+            registration.setOrder(Ordered.LOWEST_PRECEDENCE - 30);
+            return registration;
+        }
     }
 
     @Bean
