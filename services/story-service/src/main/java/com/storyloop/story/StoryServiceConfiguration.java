@@ -2,14 +2,22 @@ package com.storyloop.story;
 
 import java.time.Clock;
 
+import org.springdoc.core.utils.SpringDocUtils;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.info.Info;
 
+import com.storyloop.security.caller.Caller;
+
 @Configuration
 class StoryServiceConfiguration {
+
+    static {
+        // the Caller argument comes from the bearer token, not from the request: keep it out of the API description
+        SpringDocUtils.getConfig().addRequestWrapperToIgnore(Caller.class);
+    }
 
     @Bean
     Clock clock() {
