@@ -23,6 +23,7 @@ import com.storyloop.schemas.Topics;
 import com.storyloop.testsupport.RealInfrastructure;
 import com.storyloop.testsupport.ServiceTestProperties;
 import com.storyloop.testsupport.TestKafka;
+import com.storyloop.testsupport.TestTokens;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -34,6 +35,7 @@ class OpenBankRoundTripIT {
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
         ServiceTestProperties.register(registry);
+        TestTokens.register(registry);
     }
 
     @Autowired
@@ -45,9 +47,15 @@ class OpenBankRoundTripIT {
 
     final HttpClient http = HttpClient.newHttpClient();
 
+    /** Who asks: an admin of the organisation these tests open banks in, unless a test acts as someone else. */
+    String token = TestTokens.orgAdmin("org-rt");
+
     HttpResponse<String> send(String method, String path, String json) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + environment.getProperty("local.server.port") + path))
                 .header("Content-Type", "application/json");
+        if (token != null) {
+            request.header("Authorization", TestTokens.bearer(token));
+        }
         request.method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
         return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
@@ -55,6 +63,7 @@ class OpenBankRoundTripIT {
     @Test
     void openingABankStoresTheEventAndPublishesItKeyedByClient() throws Exception {
         String client = "client-" + UUID.randomUUID();
+        token = TestTokens.client("org-rt", client); // the client opens their own bank
         HttpResponse<String> created = send("POST", "/api/banks", """
                 {"orgId": "org-rt", "clientId": "%s", "coachId": "coach-1", "targetRole": "Senior PM", "targetLevel": "L6", "interviewDate": "2027-01-15"}
                 """.formatted(client));
@@ -73,6 +82,7 @@ class OpenBankRoundTripIT {
         assertThat(event.getTargetRole()).isEqualTo("Senior PM");
         assertThat(event.getMetadata().getOrgId()).isEqualTo("org-rt");
         assertThat(event.getMetadata().getStreamVersion()).isEqualTo(1);
+        assertThat(event.getMetadata().getActor()).as("the token's subject is the actor").isEqualTo("test-" + client);
 
         HttpResponse<String> read = send("GET", "/api/clients/" + client + "/bank", null);
         assertThat(read.statusCode()).isEqualTo(200);
@@ -108,6 +118,7 @@ class OpenBankRoundTripIT {
 
     @Test
     void healthAndPrometheusMetricsAreExposed() throws Exception {
+        token = null; // orchestrators and Prometheus carry no token
         HttpResponse<String> health = send("GET", "/actuator/health", null);
         assertThat(health.statusCode()).isEqualTo(200);
         assertThat(health.body()).contains("\"status\":\"UP\"");

@@ -11,6 +11,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 import com.storyloop.story.support.StoryServiceIT;
+import com.storyloop.testsupport.TestTokens;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -37,6 +38,30 @@ class IdempotencyIT extends StoryServiceIT {
         assertThat(retry.header("Idempotent-Replayed")).isEqualTo("true");
         assertThat(eventCount()).isEqualTo(events);
         assertThat(get("/api/banks/" + bankId).json().get("storyCount").asInt()).isEqualTo(1);
+    }
+
+    @Test
+    void aKeyIsItsCallersOwnSoNobodyElseGetsTheirResponseReplayed() {
+        // given the admin drafted a story with a key
+        String bankId = openBank();
+        String clientId = get("/api/banks/" + bankId).json().get("clientId").asString();
+        String key = UUID.randomUUID().toString();
+        Response first = postWithKey("/api/banks/" + bankId + "/stories", starStory("Keyed"), key, null).assertStatus(201);
+        long events = eventCount();
+
+        // when an admin of another organisation sends the very same request, then they are refused, not replayed the story
+        Response outsider = as(TestTokens.orgAdmin("org-other-" + UUID.randomUUID()),
+                () -> postWithKey("/api/banks/" + bankId + "/stories", starStory("Keyed"), key, null));
+        outsider.assertProblem(404, null);
+        assertThat(outsider.body()).doesNotContain(first.json().get("storyId").asString());
+        assertThat(eventCount()).isEqualTo(events);
+
+        // and the bank's client reusing the key drafts a story of their own
+        Response client = as(TestTokens.client(ORG, clientId), () -> postWithKey("/api/banks/" + bankId + "/stories", starStory("Keyed"), key, null))
+                .assertStatus(201);
+        assertThat(client.header("Idempotent-Replayed")).isNull();
+        assertThat(client.json().get("storyId").asString()).isNotEqualTo(first.json().get("storyId").asString());
+        assertThat(get("/api/banks/" + bankId).json().get("storyCount").asInt()).isEqualTo(2);
     }
 
     @Test

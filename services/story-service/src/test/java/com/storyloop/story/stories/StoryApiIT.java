@@ -195,5 +195,6 @@ class StoryApiIT extends StoryServiceIT {
                 "post /api/banks/{bankId}/import", "put /api/stories/{storyId}/deep-dive");
         assertThat(documented).isEqualTo(mapped);
         assertThat(docs.body()).contains("ReviseStoryRequest").contains("\"note\"").contains("text/markdown");
+        assertThat(docs.body()).as("the caller comes from the token, not from a parameter").doesNotContain("\"name\":\"caller\"");
     }
 }

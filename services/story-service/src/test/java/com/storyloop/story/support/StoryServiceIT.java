@@ -22,12 +22,14 @@ import tools.jackson.databind.json.JsonMapper;
 
 import com.storyloop.testsupport.RealInfrastructure;
 import com.storyloop.testsupport.ServiceTestProperties;
+import com.storyloop.testsupport.TestTokens;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The story-service over real HTTP against the shared real Kafka and PostgreSQL: a client's view of the API, plus a look
- * at the event table to prove what was (and was not) appended.
+ * at the event table to prove what was (and was not) appended. Every request carries {@link #token}: an admin of
+ * {@link #ORG} unless a test acts as someone else.
  */
 @RealInfrastructure
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
@@ -35,9 +37,13 @@ public abstract class StoryServiceIT {
 
     protected static final JsonMapper JSON = JsonMapper.builder().build();
 
+    /** The organisation the banks of {@link #openBank()} belong to. */
+    protected static final String ORG = "org-it";
+
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
         ServiceTestProperties.register(registry);
+        TestTokens.register(registry);
     }
 
     @Autowired
@@ -46,6 +52,9 @@ public abstract class StoryServiceIT {
     protected JdbcTemplate jdbc;
 
     protected final HttpClient http = HttpClient.newHttpClient();
+
+    /** The bearer token every request presents (see {@link TestTokens}); null sends none. */
+    protected String token = TestTokens.orgAdmin(ORG);
 
     protected record Response(int status, Map<String, List<String>> headers, String body) {
 
@@ -87,6 +96,9 @@ public abstract class StoryServiceIT {
         if (contentType != null) {
             request.header("Content-Type", contentType);
         }
+        if (token != null && headers.keySet().stream().noneMatch("Authorization"::equalsIgnoreCase)) {
+            request.header("Authorization", TestTokens.bearer(token));
+        }
         headers.forEach(request::header);
         request.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
         try {
@@ -117,11 +129,34 @@ public abstract class StoryServiceIT {
         return send("PUT", path, json, etag == null ? Map.of() : Map.of("If-Match", etag));
     }
 
+    /** Opens a bank for a new client of {@link #ORG} coached by coach-1, as the current {@link #token}. */
     protected String openBank() {
-        String client = "client-" + UUID.randomUUID();
-        Response opened = post("/api/banks", Map.of("orgId", "org-it", "clientId", client, "coachId", "coach-1", "targetRole", "Senior PM",
-                "targetLevel", "L6", "interviewDate", "2027-03-01")).assertStatus(201);
+        return openBank(ORG, "client-" + UUID.randomUUID(), "coach-1");
+    }
+
+    protected String openBank(String orgId, String clientId, String coachId) {
+        Map<String, Object> bank = new LinkedHashMap<>();
+        bank.put("orgId", orgId);
+        bank.put("clientId", clientId);
+        if (coachId != null) {
+            bank.put("coachId", coachId);
+        }
+        bank.put("targetRole", "Senior PM");
+        bank.put("targetLevel", "L6");
+        bank.put("interviewDate", "2027-03-01");
+        Response opened = post("/api/banks", bank).assertStatus(201);
         return opened.json().get("bankId").asString();
+    }
+
+    /** Runs {@code action} presenting {@code as} instead of the current token. */
+    protected <T> T as(String as, java.util.function.Supplier<T> action) {
+        String previous = token;
+        token = as;
+        try {
+            return action.get();
+        } finally {
+            token = previous;
+        }
     }
 
     protected static Map<String, Object> starStory(String title) {

@@ -12,9 +12,8 @@ public interface BankRepository {
     /** The bank folded from its events, and its stream version. */
     Optional<Loaded> load(String bankId);
 
+    /** Client ids are only unique within an organisation, so a client's bank is always looked up with its organisation. */
     Optional<String> bankIdOfClient(String orgId, String clientId);
-
-    Optional<String> bankIdOfClient(String clientId);
 
     /** Appends to the bank's stream at the expected version; conflicts surface as StreamVersionConflict. */
     long append(StoryBank before, long expectedVersion, List<BankEvent> events, EventContext context);

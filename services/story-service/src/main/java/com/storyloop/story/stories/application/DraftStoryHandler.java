@@ -7,6 +7,7 @@ import java.util.UUID;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import com.storyloop.security.caller.Caller;
 import com.storyloop.story.bank.application.BankRepository;
 import com.storyloop.story.bank.application.EventContext;
 import com.storyloop.story.bank.domain.StoryBank;
@@ -16,6 +17,7 @@ import com.storyloop.story.stories.domain.StoryCommand.DraftingBank;
 import com.storyloop.story.stories.domain.StoryDecider;
 import com.storyloop.story.stories.domain.StoryEvent;
 import com.storyloop.story.stories.domain.StoryInput;
+import com.storyloop.web.access.Access;
 import com.storyloop.web.problems.ResourceNotFound;
 
 /** Drafts new stories into an open bank: each story is a new stream whose first event is its revision 1. */
@@ -24,11 +26,13 @@ public class DraftStoryHandler {
 
     private final BankRepository banks;
     private final StoryRepository stories;
+    private final Access access;
     private final Clock clock;
 
-    public DraftStoryHandler(BankRepository banks, StoryRepository stories, Clock clock) {
+    public DraftStoryHandler(BankRepository banks, StoryRepository stories, Access access, Clock clock) {
         this.banks = banks;
         this.stories = stories;
+        this.access = access;
         this.clock = clock;
     }
 
@@ -36,8 +40,8 @@ public class DraftStoryHandler {
     }
 
     @Transactional
-    public Drafted draft(String bankId, StoryInput input, EventContext context) {
-        return draftAll(bankId, List.of(input), context).get(0);
+    public Drafted draft(Caller caller, String bankId, StoryInput input, EventContext context) {
+        return draftAll(caller, bankId, List.of(input), context).get(0);
     }
 
     /**
@@ -45,8 +49,8 @@ public class DraftStoryHandler {
      * with {@link com.storyloop.story.stories.domain.StoryRules} first; here the first refusal aborts.
      */
     @Transactional
-    public List<Drafted> draftAll(String bankId, List<StoryInput> inputs, EventContext context) {
-        StoryBank bank = openBank(bankId);
+    public List<Drafted> draftAll(Caller caller, String bankId, List<StoryInput> inputs, EventContext context) {
+        StoryBank bank = openBank(caller, bankId);
         int storyCount = stories.lockBankAndCountStories(bankId);
         List<Drafted> drafted = new java.util.ArrayList<>();
         for (StoryInput input : inputs) {
@@ -59,9 +63,13 @@ public class DraftStoryHandler {
         return drafted;
     }
 
-    /** The bank drafts go into; 404 when there is none. */
-    public StoryBank openBank(String bankId) {
+    /**
+     * The bank drafts go into; 404 when there is none or the caller may not see its client (the stories take the bank's
+     * organisation and client, so this one check covers everything drafted into it).
+     */
+    public StoryBank openBank(Caller caller, String bankId) {
         return banks.load(bankId).map(BankRepository.Loaded::bank).filter(StoryBank::opened)
+                .filter(bank -> access.canSeeClient(caller, bank.orgId(), bank.clientId()))
                 .orElseThrow(() -> new ResourceNotFound("story bank", bankId));
     }
 

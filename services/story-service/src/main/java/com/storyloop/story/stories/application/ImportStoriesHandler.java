@@ -8,6 +8,7 @@ import java.util.Set;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import com.storyloop.security.caller.Caller;
 import com.storyloop.story.bank.application.EventContext;
 import com.storyloop.story.stories.application.importing.StoryDocument;
 import com.storyloop.story.stories.domain.InputProblem;
@@ -31,8 +32,9 @@ public class ImportStoriesHandler {
     }
 
     @Transactional
-    public List<DraftStoryHandler.Drafted> importStories(String bankId, StoryDocument document, EventContext context) {
-        drafts.openBank(bankId);
+    public List<DraftStoryHandler.Drafted> importStories(Caller caller, String bankId, StoryDocument document, EventContext context) {
+        // access first: a refused caller must not learn the bank's story count or the document's problems from it
+        drafts.openBank(caller, bankId);
         // counted under the bank's draft lock, so a concurrent draft cannot push the bank over its limit in between
         int storyCount = drafts.lockBankAndCountStories(bankId);
         List<FieldProblem> problems = new ArrayList<>(document.problems());
@@ -63,6 +65,6 @@ public class ImportStoriesHandler {
                     + (problems.size() == 1 ? "" : "s") + " to fix", problems);
         }
         List<StoryInput> inputs = document.stories().stream().map(StoryDocument.DocumentStory::input).toList();
-        return drafts.draftAll(bankId, inputs, context);
+        return drafts.draftAll(caller, bankId, inputs, context);
     }
 }

@@ -10,25 +10,31 @@ import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
+import com.storyloop.security.caller.Caller;
 import com.storyloop.story.bank.application.BankRepository;
+import com.storyloop.web.access.Access;
 
 /**
  * Reads a bank by id or by its client: the bank folded from its own stream (always current), and its stories from the
- * story summaries, which are written in the same transaction as each story's events, so never stale either.
+ * story summaries, which are written in the same transaction as each story's events, so never stale either. A bank the
+ * caller may not see reads as absent, exactly like one that does not exist.
  */
 @Component
 public class GettingBank {
 
     private final BankRepository banks;
     private final JdbcTemplate jdbc;
+    private final Access access;
 
-    public GettingBank(BankRepository banks, JdbcTemplate jdbc) {
+    public GettingBank(BankRepository banks, JdbcTemplate jdbc, Access access) {
         this.banks = banks;
         this.jdbc = jdbc;
+        this.access = access;
     }
 
-    public Optional<BankView> byId(String bankId) {
-        return banks.load(bankId).filter(loaded -> loaded.bank().opened()).map(loaded -> {
+    public Optional<BankView> byId(Caller caller, String bankId) {
+        return banks.load(bankId).filter(loaded -> loaded.bank().opened())
+                .filter(loaded -> access.canSeeClient(caller, loaded.bank().orgId(), loaded.bank().clientId())).map(loaded -> {
             var b = loaded.bank();
             List<StorySummary> stories = storiesOf(bankId);
             return new BankView(b.bankId(), b.orgId(), b.clientId(), b.coachId(), b.targetRole(), b.targetLevel().name(),
@@ -36,8 +42,12 @@ public class GettingBank {
         });
     }
 
-    public Optional<BankView> byClient(String clientId) {
-        return banks.bankIdOfClient(clientId).flatMap(this::byId);
+    /** The bank of the caller's organisation's client {@code clientId} (the same client id may exist in other organisations). */
+    public Optional<BankView> byClient(Caller caller, String clientId) {
+        if (caller.orgId() == null) {
+            return Optional.empty();
+        }
+        return banks.bankIdOfClient(caller.orgId(), clientId).flatMap(bankId -> byId(caller, bankId));
     }
 
     private List<StorySummary> storiesOf(String bankId) {

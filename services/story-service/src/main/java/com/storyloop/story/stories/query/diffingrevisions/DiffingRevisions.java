@@ -8,6 +8,7 @@ import java.util.Optional;
 
 import org.springframework.stereotype.Component;
 
+import com.storyloop.security.caller.Caller;
 import com.storyloop.story.stories.query.readingrevision.ReadingRevision;
 import com.storyloop.story.stories.query.readingrevision.RevisionView;
 
@@ -21,9 +22,9 @@ public class DiffingRevisions {
         this.reading = reading;
     }
 
-    /** Empty when the story or either revision does not exist. */
-    public Optional<RevisionDiff> diff(String storyId, int from, int to) {
-        List<RevisionView> revisions = reading.revisions(storyId);
+    /** Empty when the story or either revision does not exist, or the caller may not see the story. */
+    public Optional<RevisionDiff> diff(Caller caller, String storyId, int from, int to) {
+        List<RevisionView> revisions = reading.revisions(caller, storyId);
         if (from < 1 || to < 1 || from > revisions.size() || to > revisions.size()) {
             return Optional.empty();
         }

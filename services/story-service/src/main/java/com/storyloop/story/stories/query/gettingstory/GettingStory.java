@@ -7,28 +7,38 @@ import java.util.Optional;
 
 import org.springframework.stereotype.Component;
 
+import com.storyloop.security.caller.Caller;
 import com.storyloop.story.stories.application.StoryRepository;
 import com.storyloop.story.stories.domain.Story;
 import com.storyloop.story.stories.domain.StoryBody;
 import com.storyloop.story.stories.domain.StoryDecider;
 import com.storyloop.story.stories.domain.StoryEvent;
+import com.storyloop.web.access.Access;
 
-/** A story folded from its own stream (always current): the state the next change must be based on, and its ETag. */
+/**
+ * A story folded from its own stream (always current): the state the next change must be based on, and its ETag. A story
+ * the caller may not see reads as absent.
+ */
 @Component
 public class GettingStory {
 
     private final StoryRepository stories;
+    private final Access access;
 
-    public GettingStory(StoryRepository stories) {
+    public GettingStory(StoryRepository stories, Access access) {
         this.stories = stories;
+        this.access = access;
     }
 
-    public Optional<StoryView> byId(String storyId) {
+    public Optional<StoryView> byId(Caller caller, String storyId) {
         List<StoryEvent> history = stories.history(storyId);
         if (history.isEmpty()) {
             return Optional.empty();
         }
         Story story = StoryDecider.fold(history);
+        if (!access.canSeeClient(caller, story.orgId(), story.clientId())) {
+            return Optional.empty();
+        }
         List<StoryView.RevisionEntry> revisions = new ArrayList<>();
         String retiredReason = null;
         for (StoryEvent event : history) {

@@ -7,30 +7,39 @@ import java.util.Optional;
 
 import org.springframework.stereotype.Component;
 
+import com.storyloop.security.caller.Caller;
 import com.storyloop.story.stories.application.StoryRepository;
 import com.storyloop.story.stories.domain.StoryBody;
 import com.storyloop.story.stories.domain.StoryEvent;
 import com.storyloop.story.stories.domain.StoryText;
+import com.storyloop.web.access.Access;
 
 /** Any past revision, read back from its own event: every revision event carries the whole text, so nothing is lost. */
 @Component
 public class ReadingRevision {
 
     private final StoryRepository stories;
+    private final Access access;
 
-    public ReadingRevision(StoryRepository stories) {
+    public ReadingRevision(StoryRepository stories, Access access) {
         this.stories = stories;
+        this.access = access;
     }
 
-    /** Empty when the story or the revision does not exist. */
-    public Optional<RevisionView> revision(String storyId, int revision) {
-        List<RevisionView> all = revisions(storyId);
+    /** Empty when the story or the revision does not exist, or the caller may not see the story. */
+    public Optional<RevisionView> revision(Caller caller, String storyId, int revision) {
+        List<RevisionView> all = revisions(caller, storyId);
         return revision >= 1 && revision <= all.size() ? Optional.of(all.get(revision - 1)) : Optional.empty();
     }
 
-    /** Every revision of the story in order (empty when there is no such story). */
-    public List<RevisionView> revisions(String storyId) {
+    /** Every revision of the story in order (empty when there is no such story, or the caller may not see it). */
+    public List<RevisionView> revisions(Caller caller, String storyId) {
         List<StoryEvent> history = stories.history(storyId);
+        // the first event names the story's organisation and client, which never change
+        if (history.isEmpty() || !(history.get(0) instanceof StoryEvent.StoryDrafted first)
+                || !access.canSeeClient(caller, first.orgId(), first.clientId())) {
+            return List.of();
+        }
         List<RevisionView> revisions = new ArrayList<>();
         String bankId = null;
         for (StoryEvent event : history) {

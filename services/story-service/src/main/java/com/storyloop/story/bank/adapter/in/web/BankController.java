@@ -24,6 +24,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 
+import com.storyloop.security.caller.Caller;
 import com.storyloop.story.bank.application.ChangeBankHandler;
 import com.storyloop.story.bank.application.EventContext;
 import com.storyloop.story.bank.application.OpenStoryBankHandler;
@@ -67,19 +68,19 @@ class BankController {
     }
 
     @PostMapping(path = "/api/banks", consumes = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<Map<String, Object>> open(@Valid @RequestBody OpenBankRequest request,
+    ResponseEntity<Map<String, Object>> open(Caller caller, @Valid @RequestBody OpenBankRequest request,
                                              @RequestHeader(name = "X-Correlation-Id", required = false) String correlationId) {
-        String bankId = openBank.open(request.orgId(), request.clientId(), request.coachId(), request.targetRole(), request.targetLevel(),
-                request.interviewDate(), context(correlationId));
+        String bankId = openBank.open(caller, request.orgId(), request.clientId(), request.coachId(), request.targetRole(), request.targetLevel(),
+                request.interviewDate(), context(caller, correlationId));
         return ResponseEntity.created(URI.create("/api/banks/" + bankId)).eTag(StreamVersions.etag(1)).body(Map.of("bankId", bankId, "version", 1));
     }
 
     @PutMapping(path = "/api/banks/{bankId}/interview-date", consumes = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<Map<String, Object>> setInterviewDate(@PathVariable String bankId, @RequestBody SetInterviewDateRequest request,
+    ResponseEntity<Map<String, Object>> setInterviewDate(Caller caller, @PathVariable String bankId, @RequestBody SetInterviewDateRequest request,
                                                          @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
                                                          @RequestHeader(name = "X-Correlation-Id", required = false) String correlationId) {
-        long version = changeBank.change(bankId, StreamVersions.expectedVersion(ifMatch, "the bank"),
-                new SetInterviewDate(request.interviewDate(), clock.instant()), context(correlationId));
+        long version = changeBank.change(caller, bankId, StreamVersions.expectedVersion(ifMatch, "the bank"),
+                new SetInterviewDate(request.interviewDate(), clock.instant()), context(caller, correlationId));
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("bankId", bankId);
         body.put("version", version);
@@ -88,29 +89,30 @@ class BankController {
     }
 
     @PutMapping(path = "/api/banks/{bankId}/coach", consumes = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<Map<String, Object>> assignCoach(@PathVariable String bankId, @Valid @RequestBody AssignCoachRequest request,
+    ResponseEntity<Map<String, Object>> assignCoach(Caller caller, @PathVariable String bankId, @Valid @RequestBody AssignCoachRequest request,
                                                     @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
                                                     @RequestHeader(name = "X-Correlation-Id", required = false) String correlationId) {
-        long version = changeBank.change(bankId, StreamVersions.expectedVersion(ifMatch, "the bank"),
-                new AssignCoach(request.coachId(), clock.instant()), context(correlationId));
+        long version = changeBank.change(caller, bankId, StreamVersions.expectedVersion(ifMatch, "the bank"),
+                new AssignCoach(request.coachId(), clock.instant()), context(caller, correlationId));
         return ResponseEntity.ok().eTag(StreamVersions.etag(version)).body(Map.of("bankId", bankId, "version", version, "coachId", request.coachId()));
     }
 
     @GetMapping("/api/banks/{bankId}")
-    ResponseEntity<BankView> byId(@PathVariable String bankId) {
-        return gettingBank.byId(bankId).map(BankController::withETag).orElseThrow(() -> new ResourceNotFound("story bank", bankId));
+    ResponseEntity<BankView> byId(Caller caller, @PathVariable String bankId) {
+        return gettingBank.byId(caller, bankId).map(BankController::withETag).orElseThrow(() -> new ResourceNotFound("story bank", bankId));
     }
 
     @GetMapping("/api/clients/{clientId}/bank")
-    ResponseEntity<BankView> byClient(@PathVariable String clientId) {
-        return gettingBank.byClient(clientId).map(BankController::withETag).orElseThrow(() -> new ResourceNotFound("story bank of client", clientId));
+    ResponseEntity<BankView> byClient(Caller caller, @PathVariable String clientId) {
+        return gettingBank.byClient(caller, clientId).map(BankController::withETag).orElseThrow(() -> new ResourceNotFound("story bank of client", clientId));
     }
 
     private static ResponseEntity<BankView> withETag(BankView view) {
         return ResponseEntity.ok().eTag(StreamVersions.etag(view.version())).body(view);
     }
 
-    static EventContext context(String correlationId) {
-        return new EventContext("anonymous", correlationId != null ? correlationId : UUID.randomUUID().toString());
+    /** The token's subject becomes the events' actor. */
+    static EventContext context(Caller caller, String correlationId) {
+        return new EventContext(caller.subject(), correlationId != null ? correlationId : UUID.randomUUID().toString());
     }
 }

@@ -55,12 +55,6 @@ class EventSourcedBankRepository implements BankRepository {
     }
 
     @Override
-    public Optional<String> bankIdOfClient(String clientId) {
-        return jdbc.queryForList("select bank_id from banks_by_client where client_id = ? order by opened_at limit 1", String.class, clientId)
-                .stream().findFirst();
-    }
-
-    @Override
     public long append(StoryBank before, long expectedVersion, List<BankEvent> events, EventContext context) {
         List<SpecificRecord> records = new ArrayList<>();
         StoryBank state = before;

@@ -14,6 +14,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 
+import com.storyloop.security.caller.Caller;
 import com.storyloop.story.stories.application.DraftStoryHandler;
 import com.storyloop.story.stories.application.ImportStoriesHandler;
 import com.storyloop.story.stories.application.importing.JsonStories;
@@ -36,14 +37,14 @@ class ImportController {
     }
 
     @PostMapping(path = "/api/banks/{bankId}/import", consumes = {MediaType.APPLICATION_JSON_VALUE, MARKDOWN, MediaType.TEXT_PLAIN_VALUE})
-    ResponseEntity<ImportedStories> importStories(@PathVariable String bankId, @RequestBody byte[] document,
+    ResponseEntity<ImportedStories> importStories(Caller caller, @PathVariable String bankId, @RequestBody byte[] document,
                                                   @RequestHeader(HttpHeaders.CONTENT_TYPE) MediaType contentType,
                                                   @RequestHeader(name = "X-Correlation-Id", required = false) String correlationId) {
         // the bytes, not a String: Spring would read text/* without a charset as ISO-8859-1, and these documents are UTF-8
         Charset charset = contentType.getCharset() != null ? contentType.getCharset() : StandardCharsets.UTF_8;
         String text = new String(document, charset);
         StoryDocument parsed = MediaType.APPLICATION_JSON.isCompatibleWith(contentType) ? JsonStories.parse(text) : MarkdownStories.parse(text);
-        List<DraftStoryHandler.Drafted> drafted = imports.importStories(bankId, parsed, StoryController.context(correlationId));
+        List<DraftStoryHandler.Drafted> drafted = imports.importStories(caller, bankId, parsed, StoryController.context(caller, correlationId));
         return ResponseEntity.created(URI.create("/api/banks/" + bankId)).body(new ImportedStories(bankId, drafted.size(), drafted));
     }
 }

@@ -17,6 +17,7 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import com.storyloop.security.caller.Caller;
 import com.storyloop.story.bank.application.EventContext;
 import com.storyloop.story.stories.application.ChangeStoryHandler;
 import com.storyloop.story.stories.application.DraftStoryHandler;
@@ -88,83 +89,83 @@ class StoryController {
     }
 
     @PostMapping(path = "/api/banks/{bankId}/stories", consumes = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<StoryWritten> draft(@PathVariable String bankId, @RequestBody DraftStoryRequest request,
+    ResponseEntity<StoryWritten> draft(Caller caller, @PathVariable String bankId, @RequestBody DraftStoryRequest request,
                                        @RequestHeader(name = "X-Correlation-Id", required = false) String correlationId) {
-        DraftStoryHandler.Drafted drafted = drafts.draft(bankId, request.input(), context(correlationId));
+        DraftStoryHandler.Drafted drafted = drafts.draft(caller, bankId, request.input(), context(caller, correlationId));
         return ResponseEntity.created(URI.create("/api/stories/" + drafted.storyId())).eTag(StreamVersions.etag(drafted.version()))
                 .body(new StoryWritten(bankId, drafted.storyId(), drafted.revision(), drafted.version(), false));
     }
 
     @PostMapping(path = "/api/stories/{storyId}/revisions", consumes = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<StoryWritten> revise(@PathVariable String storyId, @RequestBody ReviseStoryRequest request,
+    ResponseEntity<StoryWritten> revise(Caller caller, @PathVariable String storyId, @RequestBody ReviseStoryRequest request,
                                         @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
                                         @RequestHeader(name = "X-Correlation-Id", required = false) String correlationId) {
-        ChangeStoryHandler.Changed changed = changes.change(storyId, StreamVersions.expectedVersion(ifMatch, "the story"),
-                new StoryCommand.ReviseStory(request.input(), request.note(), clock.instant()), context(correlationId));
+        ChangeStoryHandler.Changed changed = changes.change(caller, storyId, StreamVersions.expectedVersion(ifMatch, "the story"),
+                new StoryCommand.ReviseStory(request.input(), request.note(), clock.instant()), context(caller, correlationId));
         return ResponseEntity.created(URI.create("/api/stories/" + storyId + "/revisions/" + changed.story().revision()))
                 .eTag(StreamVersions.etag(changed.version())).body(written(changed));
     }
 
     @PutMapping(path = "/api/stories/{storyId}/principles", consumes = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<StoryWritten> claimPrinciples(@PathVariable String storyId, @RequestBody ClaimPrinciplesRequest request,
+    ResponseEntity<StoryWritten> claimPrinciples(Caller caller, @PathVariable String storyId, @RequestBody ClaimPrinciplesRequest request,
                                                  @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
                                                  @RequestHeader(name = "X-Correlation-Id", required = false) String correlationId) {
         if (request.principles() == null) {
             throw new InvalidInput(new FieldProblem("principles", "is required: the complete set of claimed principle codes (may be empty)"));
         }
-        return ok(changes.change(storyId, StreamVersions.expectedVersion(ifMatch, "the story"),
-                new StoryCommand.ClaimPrinciples(request.principles(), clock.instant()), context(correlationId)));
+        return ok(changes.change(caller, storyId, StreamVersions.expectedVersion(ifMatch, "the story"),
+                new StoryCommand.ClaimPrinciples(request.principles(), clock.instant()), context(caller, correlationId)));
     }
 
     @PutMapping(path = "/api/stories/{storyId}/deep-dive", consumes = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<StoryWritten> attachDeepDive(@PathVariable String storyId, @RequestBody AttachDeepDiveRequest request,
+    ResponseEntity<StoryWritten> attachDeepDive(Caller caller, @PathVariable String storyId, @RequestBody AttachDeepDiveRequest request,
                                                 @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
                                                 @RequestHeader(name = "X-Correlation-Id", required = false) String correlationId) {
         if (request.sections() == null) {
             throw new InvalidInput(new FieldProblem("sections", "is required: the appendix's sections, [] to remove it"));
         }
-        return ok(changes.change(storyId, StreamVersions.expectedVersion(ifMatch, "the story"),
-                new StoryCommand.AttachDeepDive(request.sections(), clock.instant()), context(correlationId)));
+        return ok(changes.change(caller, storyId, StreamVersions.expectedVersion(ifMatch, "the story"),
+                new StoryCommand.AttachDeepDive(request.sections(), clock.instant()), context(caller, correlationId)));
     }
 
     @PostMapping("/api/stories/{storyId}/retire")
-    ResponseEntity<StoryWritten> retire(@PathVariable String storyId, @RequestBody(required = false) RetireStoryRequest request,
+    ResponseEntity<StoryWritten> retire(Caller caller, @PathVariable String storyId, @RequestBody(required = false) RetireStoryRequest request,
                                         @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
                                         @RequestHeader(name = "X-Correlation-Id", required = false) String correlationId) {
-        return ok(changes.change(storyId, StreamVersions.expectedVersion(ifMatch, "the story"),
-                new StoryCommand.RetireStory(request == null ? null : request.reason(), clock.instant()), context(correlationId)));
+        return ok(changes.change(caller, storyId, StreamVersions.expectedVersion(ifMatch, "the story"),
+                new StoryCommand.RetireStory(request == null ? null : request.reason(), clock.instant()), context(caller, correlationId)));
     }
 
     @PostMapping("/api/stories/{storyId}/restore")
-    ResponseEntity<StoryWritten> restore(@PathVariable String storyId,
+    ResponseEntity<StoryWritten> restore(Caller caller, @PathVariable String storyId,
                                          @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
                                          @RequestHeader(name = "X-Correlation-Id", required = false) String correlationId) {
-        return ok(changes.change(storyId, StreamVersions.expectedVersion(ifMatch, "the story"),
-                new StoryCommand.RestoreStory(clock.instant()), context(correlationId)));
+        return ok(changes.change(caller, storyId, StreamVersions.expectedVersion(ifMatch, "the story"),
+                new StoryCommand.RestoreStory(clock.instant()), context(caller, correlationId)));
     }
 
     @GetMapping("/api/stories/{storyId}")
-    ResponseEntity<StoryView> story(@PathVariable String storyId) {
-        StoryView story = gettingStory.byId(storyId).orElseThrow(() -> new ResourceNotFound("story", storyId));
+    ResponseEntity<StoryView> story(Caller caller, @PathVariable String storyId) {
+        StoryView story = gettingStory.byId(caller, storyId).orElseThrow(() -> new ResourceNotFound("story", storyId));
         return ResponseEntity.ok().eTag(StreamVersions.etag(story.version())).body(story);
     }
 
     @GetMapping("/api/stories/{storyId}/revisions/{revision}")
-    RevisionView revision(@PathVariable String storyId, @PathVariable int revision) {
-        return readingRevision.revision(storyId, revision)
+    RevisionView revision(Caller caller, @PathVariable String storyId, @PathVariable int revision) {
+        return readingRevision.revision(caller, storyId, revision)
                 .orElseThrow(() -> new ResourceNotFound("revision", revision + " of story " + storyId));
     }
 
     /** {@code to} defaults to the latest revision, {@code from} to the one before {@code to}. */
     @GetMapping("/api/stories/{storyId}/diff")
-    RevisionDiff diff(@PathVariable String storyId, @RequestParam(required = false) Integer from, @RequestParam(required = false) Integer to) {
-        int last = readingRevision.revisions(storyId).size();
+    RevisionDiff diff(Caller caller, @PathVariable String storyId, @RequestParam(required = false) Integer from, @RequestParam(required = false) Integer to) {
+        int last = readingRevision.revisions(caller, storyId).size();
         if (last == 0) {
             throw new ResourceNotFound("story", storyId);
         }
         int target = to == null ? last : to;
         int source = from == null ? Math.max(1, target - 1) : from;
-        return diffingRevisions.diff(storyId, source, target)
+        return diffingRevisions.diff(caller, storyId, source, target)
                 .orElseThrow(() -> new ResourceNotFound("revision", (source > last || source < 1 ? source : target) + " of story " + storyId
                         + " (it has revisions 1 to " + last + ")"));
     }
@@ -178,7 +179,8 @@ class StoryController {
                 changed.story().retired());
     }
 
-    static EventContext context(String correlationId) {
-        return new EventContext("anonymous", correlationId != null ? correlationId : UUID.randomUUID().toString());
+    /** The token's subject becomes the events' actor. */
+    static EventContext context(Caller caller, String correlationId) {
+        return new EventContext(caller.subject(), correlationId != null ? correlationId : UUID.randomUUID().toString());
     }
 }
