@@ -16,6 +16,7 @@ import com.storyloop.schemas.EventCodec;
 import com.storyloop.schemas.Topics;
 import com.storyloop.coverage.support.CoverageServiceIT;
 import com.storyloop.testsupport.TestKafka;
+import com.storyloop.testsupport.TestTokens;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -27,6 +28,7 @@ class ClientDirectoryIT extends CoverageServiceIT {
     void aBankOpenedOnStoryEventsAppearsInTheOrganisationsClientListOnce() throws Exception {
         String org = "org-" + UUID.randomUUID();
         String client = "client-" + UUID.randomUUID();
+        token = TestTokens.orgAdmin(org);
         StoryBankOpened opened = StoryBankOpened.newBuilder()
                 .setMetadata(EventMetadata.newBuilder().setEventId(UUID.randomUUID()).setOrgId(org).setClientId(client)
                         .setStreamId("bank-1").setStreamVersion(1).setOccurredAt(Instant.now()).setCorrelationId("c").setActor("test").build())

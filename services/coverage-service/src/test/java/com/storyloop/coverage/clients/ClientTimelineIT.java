@@ -29,6 +29,7 @@ import com.storyloop.schemas.EventCodec;
 import com.storyloop.schemas.Topics;
 import com.storyloop.coverage.support.CoverageServiceIT;
 import com.storyloop.testsupport.TestKafka;
+import com.storyloop.testsupport.TestTokens;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -73,6 +74,7 @@ class ClientTimelineIT extends CoverageServiceIT {
     void readinessStoriesAtPassAndRatingsLineUpWithTheInterviewDateEachOnce() throws Exception {
         String org = "org-" + UUID.randomUUID();
         String client = "client-" + UUID.randomUUID();
+        token = TestTokens.client(org, client);
         String s1 = client + "-s1";
         String s2 = client + "-s2";
         List<SpecificRecord> events = List.of(
@@ -122,6 +124,7 @@ class ClientTimelineIT extends CoverageServiceIT {
     void aScorecardArrivingBeforeItsRevisionGivesTheSameSeriesAsInOrderDelivery() throws Exception {
         String org = "org-" + UUID.randomUUID();
         String client = "client-" + UUID.randomUUID();
+        token = TestTokens.client(org, client);
         String s1 = client + "-s1";
         try (KafkaProducer<String, byte[]> producer = TestKafka.producer()) {
             producer.send(new ProducerRecord<>(Topics.SCORING_EVENTS, client, CODEC.encode(pass(org, client, s1, PrincipleCode.FRUGALITY, 3)))).get();
@@ -142,6 +145,7 @@ class ClientTimelineIT extends CoverageServiceIT {
     void aPoisonRecordOnPracticeEventsIsDeadLetteredAndRatingsContinue() throws Exception {
         String org = "org-" + UUID.randomUUID();
         String client = "client-" + UUID.randomUUID();
+        token = TestTokens.client(org, client);
         try (KafkaProducer<String, byte[]> producer = TestKafka.producer()) {
             producer.send(new ProducerRecord<>(Topics.PRACTICE_EVENTS, client, "not an event".getBytes(java.nio.charset.StandardCharsets.UTF_8))).get();
             producer.send(new ProducerRecord<>(Topics.PRACTICE_EVENTS, client, CODEC.encode(AnswerRated.newBuilder()
@@ -162,6 +166,7 @@ class ClientTimelineIT extends CoverageServiceIT {
 
     @Test
     void anUnknownClientHasNoTimeline() throws Exception {
+        token = TestTokens.orgAdmin("org-" + UUID.randomUUID());
         assertThat(timeline("nobody-" + UUID.randomUUID(), null).statusCode()).isEqualTo(404);
     }
 }

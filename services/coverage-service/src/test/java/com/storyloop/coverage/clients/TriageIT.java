@@ -18,6 +18,7 @@ import com.storyloop.schemas.EventCodec;
 import com.storyloop.schemas.Topics;
 import com.storyloop.coverage.support.CoverageServiceIT;
 import com.storyloop.testsupport.TestKafka;
+import com.storyloop.testsupport.TestTokens;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -39,6 +40,7 @@ class TriageIT extends CoverageServiceIT {
     @Test
     void clientsInterviewingWithinTheWindowAreRankedByReadinessGap() throws Exception {
         String org = "org-" + UUID.randomUUID();
+        token = TestTokens.orgAdmin(org);
         LocalDate today = LocalDate.now(ZoneOffset.UTC);
         String ready = "ready-" + UUID.randomUUID();
         String unready = "unready-" + UUID.randomUUID();

@@ -40,6 +40,7 @@ import com.storyloop.schemas.EventCodec;
 import com.storyloop.schemas.Topics;
 import com.storyloop.coverage.support.CoverageServiceIT;
 import com.storyloop.testsupport.TestKafka;
+import com.storyloop.testsupport.TestTokens;
 
 import static com.storyloop.events.PrincipleCode.*;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -154,6 +155,7 @@ class PrincipleCoverageIT extends CoverageServiceIT {
     @Test
     void duplicatedAndShuffledDeliveryGivesTheSameCoverageAsACleanRun() throws Exception {
         String org = "org-" + UUID.randomUUID();
+        token = TestTokens.orgAdmin(org);
         String clean = "clean-" + UUID.randomUUID();
         String messy = "messy-" + UUID.randomUUID();
 
@@ -231,12 +233,14 @@ class PrincipleCoverageIT extends CoverageServiceIT {
 
     @Test
     void anUnknownClientIsNotFound() throws Exception {
+        token = TestTokens.orgAdmin("org-" + UUID.randomUUID());
         assertThat(coverage("nobody-" + UUID.randomUUID(), null).statusCode()).isEqualTo(404);
     }
 
     @Test
     void aPoisonRecordOnEachTopicIsDeadLetteredAndTheProjectionContinues() throws Exception {
         String org = "org-" + UUID.randomUUID();
+        token = TestTokens.orgAdmin(org);
         String client = "poisoned-" + UUID.randomUUID();
         byte[] poison = "not an event".getBytes(StandardCharsets.UTF_8);
         Sent scoreOutOfRange = score(org, client, client + "-bank", client + "-s1", 1, Verdict.PASS, 180, FRUGALITY);
@@ -273,6 +277,7 @@ class PrincipleCoverageIT extends CoverageServiceIT {
     @Test
     void anEventNamingAnotherOrganisationOnEachTopicIsDeadLetteredAndChangesNoView() throws Exception {
         String org = "org-" + UUID.randomUUID();
+        token = TestTokens.orgAdmin(org);
         String client = "victim-" + UUID.randomUUID();
         List<Sent> bank = scenario(org, client);
         send(bank);

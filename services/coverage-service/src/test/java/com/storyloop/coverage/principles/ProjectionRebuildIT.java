@@ -28,6 +28,7 @@ import com.storyloop.eventing.consumer.DeadLetters;
 import com.storyloop.schemas.Topics;
 import com.storyloop.coverage.support.CoverageServiceIT;
 import com.storyloop.testsupport.TestKafka;
+import com.storyloop.testsupport.TestTokens;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -53,6 +54,7 @@ class ProjectionRebuildIT extends CoverageServiceIT {
     @Test
     void aRebuildUnderWritesEndsEqualToTheLiveViewsRepairsADamagedOneAndReadsNeverFail() throws Exception {
         String org = "org-" + UUID.randomUUID();
+        token = TestTokens.orgAdmin(org);
         List<String> before = new ArrayList<>();
         List<Sent> history = new ArrayList<>();
         for (int i = 0; i < 25; i++) {
@@ -102,10 +104,10 @@ class ProjectionRebuildIT extends CoverageServiceIT {
                 return null;
             });
 
-            HttpResponse<String> started = send("POST", "/api/admin/projections/coverage-principles/rebuild", null);
+            HttpResponse<String> started = asOperator("POST", "/api/admin/projections/coverage-principles/rebuild");
             assertThat(started.statusCode()).as(started.body()).isEqualTo(202);
             assertThat(started.headers().firstValue("Location")).hasValue("/api/admin/projections/coverage-principles");
-            HttpResponse<String> again = send("POST", "/api/admin/projections/coverage-principles/rebuild", null);
+            HttpResponse<String> again = asOperator("POST", "/api/admin/projections/coverage-principles/rebuild");
             assertThat(again.statusCode()).isEqualTo(409);
             assertThat(again.body()).contains("already running").contains("\"field\":\"name\"");
 
@@ -117,9 +119,9 @@ class ProjectionRebuildIT extends CoverageServiceIT {
             });
 
             await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(200))
-                    .until(() -> get("/api/admin/projections/coverage-principles").body(), b -> b.contains("\"state\":\"DONE\"")
+                    .until(() -> asOperator("GET", "/api/admin/projections/coverage-principles").body(), b -> b.contains("\"state\":\"DONE\"")
                             || b.contains("\"state\":\"FAILED\""));
-            String progress = get("/api/admin/projections/coverage-principles").body();
+            String progress = asOperator("GET", "/api/admin/projections/coverage-principles").body();
             assertThat(progress).contains("\"state\":\"DONE\"").contains("\"error\":null").contains("\"tables\":[\"coverage_story\",\"coverage_score\",\"coverage_fact\"]");
             long total = Long.parseLong(progress.replaceAll(".*\"eventsTotal\":(\\d+).*", "$1"));
             long read = Long.parseLong(progress.replaceAll(".*\"eventsRead\":(\\d+).*", "$1"));
@@ -153,6 +155,7 @@ class ProjectionRebuildIT extends CoverageServiceIT {
     @Test
     void aReaderHoldingOneTableWhileAskingForAnotherIsNeverCancelledByTheSwitch() throws Exception {
         String org = "org-" + UUID.randomUUID();
+        token = TestTokens.orgAdmin(org);
         String client = "joined-" + UUID.randomUUID();
         List<Sent> events = PrincipleCoverageIT.scenario(org, client);
         PrincipleCoverageIT.send(events);
@@ -166,7 +169,7 @@ class ProjectionRebuildIT extends CoverageServiceIT {
                 // the reader holds coverage_score, as a query joining the tables holds the first it opened
                 st.executeQuery("select count(*) from coverage.coverage_score").close();
 
-                assertThat(send("POST", "/api/admin/projections/coverage-principles/rebuild", null).statusCode()).isEqualTo(202);
+                assertThat(asOperator("POST", "/api/admin/projections/coverage-principles/rebuild").statusCode()).isEqualTo(202);
                 await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(5))
                         .until(() -> jdbc.queryForObject("select count(*) from pg_locks where not granted and mode = 'AccessExclusiveLock'"
                                 + " and relation = 'coverage.coverage_score'::regclass", Long.class) > 0);
@@ -182,15 +185,16 @@ class ProjectionRebuildIT extends CoverageServiceIT {
         }
 
         await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(200))
-                .until(() -> get("/api/admin/projections/coverage-principles").body(), b -> b.contains("\"state\":\"DONE\"")
+                .until(() -> asOperator("GET", "/api/admin/projections/coverage-principles").body(), b -> b.contains("\"state\":\"DONE\"")
                         || b.contains("\"state\":\"FAILED\""));
-        assertThat(get("/api/admin/projections/coverage-principles").body()).contains("\"state\":\"DONE\"").contains("\"error\":null");
+        assertThat(asOperator("GET", "/api/admin/projections/coverage-principles").body()).contains("\"state\":\"DONE\"").contains("\"error\":null");
         assertThat(coverage(client)).isEqualTo(expected);
     }
 
     @Test
     void everyProjectionOfTheServiceRebuildsToTheSameViews() throws Exception {
         String org = "org-" + UUID.randomUUID();
+        token = TestTokens.orgAdmin(org);
         String client = "every-" + UUID.randomUUID();
         List<Sent> events = PrincipleCoverageIT.scenario(org, client);
         PrincipleCoverageIT.send(events);
@@ -205,11 +209,11 @@ class ProjectionRebuildIT extends CoverageServiceIT {
         String clients = get("/api/orgs/" + org + "/clients").body().replaceAll("\"consumerLag\":\\d+", "");
 
         for (String projection : List.of("coverage-story-timeline", "coverage-client-directory", "coverage-client-timeline", "coverage-principles")) {
-            assertThat(send("POST", "/api/admin/projections/" + projection + "/rebuild", null).statusCode()).isEqualTo(202);
+            assertThat(asOperator("POST", "/api/admin/projections/" + projection + "/rebuild").statusCode()).isEqualTo(202);
             await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(200))
-                    .until(() -> get("/api/admin/projections/" + projection).body(), b -> !b.contains("\"state\":\"CATCHING_UP\"")
+                    .until(() -> asOperator("GET", "/api/admin/projections/" + projection).body(), b -> !b.contains("\"state\":\"CATCHING_UP\"")
                             && !b.contains("\"state\":\"COPYING_TABLES\"") && !b.contains("\"state\":\"SWITCHING\""));
-            assertThat(get("/api/admin/projections/" + projection).body()).as(projection).contains("\"state\":\"DONE\"");
+            assertThat(asOperator("GET", "/api/admin/projections/" + projection).body()).as(projection).contains("\"state\":\"DONE\"");
         }
 
         // the rebuild met the poison record again: dead-lettered again, marked as the rebuild's copy
@@ -226,13 +230,13 @@ class ProjectionRebuildIT extends CoverageServiceIT {
 
     @Test
     void projectionsAreListedAndAnUnknownOneIsAProblemNamingTheField() throws Exception {
-        HttpResponse<String> list = get("/api/admin/projections");
+        HttpResponse<String> list = asOperator("GET", "/api/admin/projections");
         assertThat(list.statusCode()).isEqualTo(200);
         for (String projection : List.of("coverage-principles", "coverage-story-timeline", "coverage-client-directory", "coverage-client-timeline")) {
             assertThat(list.body()).contains("\"projection\":\"" + projection + "\"");
         }
 
-        HttpResponse<String> unknown = send("POST", "/api/admin/projections/no-such-view/rebuild", null);
+        HttpResponse<String> unknown = asOperator("POST", "/api/admin/projections/no-such-view/rebuild");
         assertThat(unknown.statusCode()).isEqualTo(404);
         assertThat(unknown.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("application/problem+json"));
         assertThat(unknown.body()).contains("\"field\":\"name\"").contains("coverage-principles");

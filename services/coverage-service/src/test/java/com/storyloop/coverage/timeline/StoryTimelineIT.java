@@ -29,6 +29,7 @@ import com.storyloop.schemas.EventCodec;
 import com.storyloop.schemas.Topics;
 import com.storyloop.coverage.support.CoverageServiceIT;
 import com.storyloop.testsupport.TestKafka;
+import com.storyloop.testsupport.TestTokens;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -74,6 +75,7 @@ class StoryTimelineIT extends CoverageServiceIT {
     void revisionsAndScoresDeliveredTwiceAndOutOfOrderMakeOneTimelineWithMovesAndAlerts() throws Exception {
         String org = "org-" + UUID.randomUUID();
         String client = "client-" + UUID.randomUUID();
+        token = TestTokens.orgAdmin(org);
         String story = "story-" + UUID.randomUUID();
         StoryDrafted draft = StoryDrafted.newBuilder().setMetadata(meta(org, client, story, 1)).setBankId("bank").setStoryId(story).setRevision(1)
                 .setTitle("Checkout").setSituation("Checkout was slow.").setTask("Fix it.").setAction("I profiled the service.")
@@ -120,6 +122,7 @@ class StoryTimelineIT extends CoverageServiceIT {
     void cohortAnalyticsSummariseTheOrganisationsScorecards() throws Exception {
         String org = "org-" + UUID.randomUUID();
         String client = "client-" + UUID.randomUUID();
+        token = TestTokens.orgAdmin(org);
         String a = "a-" + UUID.randomUUID();
         String b = "b-" + UUID.randomUUID();
         send(client, List.of(
@@ -162,6 +165,7 @@ class StoryTimelineIT extends CoverageServiceIT {
 
     @Test
     void anUnknownStoryIsNotFound() throws Exception {
+        token = TestTokens.orgAdmin("org-" + UUID.randomUUID());
         assertThat(timeline("nothing-" + UUID.randomUUID(), null).statusCode()).isEqualTo(404);
     }
 }

@@ -4,20 +4,17 @@ import java.util.List;
 
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 
 import com.storyloop.coverage.principles.adapter.in.kafka.PrincipleCoverageProjection;
-import com.storyloop.coverage.principles.adapter.out.postgres.BankRows;
 import com.storyloop.coverage.principles.domain.BankStory;
 import com.storyloop.coverage.principles.domain.CoverageReport;
-import com.storyloop.coverage.principles.domain.PrincipleCoverage;
 import com.storyloop.eventing.consumer.EventConsumer;
 import com.storyloop.eventing.spring.EventingAutoConfiguration.EventingLifecycle;
-import com.storyloop.web.problems.ResourceNotFound;
+import com.storyloop.security.caller.Caller;
 
 /**
  * GET /api/clients/{clientId}/coverage: the client's principle coverage (all 16 principles), findings and readiness,
@@ -42,21 +39,19 @@ class ReadingCoverage {
                         List<PrincipleView> principles, int activeStories, long consumerLag) {
     }
 
-    private final JdbcTemplate jdbc;
+    private final CoverageQuery query;
     private final EventingLifecycle eventing;
 
-    ReadingCoverage(JdbcTemplate jdbc, EventingLifecycle eventing) {
-        this.jdbc = jdbc;
+    ReadingCoverage(CoverageQuery query, EventingLifecycle eventing) {
+        this.query = query;
         this.eventing = eventing;
     }
 
     @GetMapping("/api/clients/{clientId}/coverage")
-    ResponseEntity<?> coverage(@PathVariable String clientId, @RequestHeader(value = "Accept", required = false) String accept) {
-        List<BankStory> bank = BankRows.bank(jdbc, clientId);
-        if (bank.isEmpty() && jdbc.queryForObject("select count(*) from client_directory where client_id = ?", Long.class, clientId) == 0) {
-            throw new ResourceNotFound("client", clientId);
-        }
-        CoverageReport report = PrincipleCoverage.assess(bank);
+    ResponseEntity<?> coverage(@PathVariable String clientId, @RequestHeader(value = "Accept", required = false) String accept, Caller caller) {
+        CoverageQuery.Coverage coverage = query.read(caller, clientId);
+        List<BankStory> bank = coverage.bank();
+        CoverageReport report = coverage.report();
         long lag = lag();
         if (accept != null && accept.contains("text/csv")) {
             return ResponseEntity.ok().contentType(CSV).header("X-Consumer-Lag", Long.toString(lag)).body(csv(report));

@@ -18,21 +18,22 @@ public final class BankRows {
     private BankRows() {
     }
 
-    public static List<BankStory> bank(JdbcTemplate jdbc, String clientId) {
+    /** The bank of client {@code clientId} of organisation {@code orgId} only: a client id reused in another organisation never mixes in. */
+    public static List<BankStory> bank(JdbcTemplate jdbc, String orgId, String clientId) {
         Map<String, Scorecard> latest = new HashMap<>();
         // a scorecard counts only for a story of its own organisation
         jdbc.query("""
                 select s.story_id, s.revision, s.verdict, s.overall, s.fits from coverage_score s
                   join coverage_story t on t.story_id = s.story_id and t.org_id = s.org_id
-                 where s.client_id = ?
+                 where s.org_id = ? and s.client_id = ?
                  order by s.occurred_at, s.rubric_version
                 """, rs -> {
             latest.put(rs.getString(1) + "#" + rs.getInt(2), new Scorecard(rs.getString(3), rs.getInt(4), fits(rs.getString(5))));
-        }, clientId);
+        }, orgId, clientId);
         return jdbc.query("""
-                select story_id, revision, principles, body, project_tag, retired, deep_dive from coverage_story where client_id = ?
+                select story_id, revision, principles, body, project_tag, retired, deep_dive from coverage_story where org_id = ? and client_id = ?
                 """, (rs, i) -> new BankStory(rs.getString(1), rs.getInt(2), principles(rs.getString(3)), rs.getString(4), rs.getString(5),
-                rs.getBoolean(6), rs.getBoolean(7), latest.get(rs.getString(1) + "#" + rs.getInt(2))), clientId);
+                rs.getBoolean(6), rs.getBoolean(7), latest.get(rs.getString(1) + "#" + rs.getInt(2))), orgId, clientId);
     }
 
     static Set<Principle> principles(String codes) {

@@ -74,11 +74,12 @@ public final class FactRows {
                 """.formatted(Unnest.of(TYPES)), TYPES, values);
     }
 
-    public static List<Stamped> forClient(JdbcTemplate jdbc, String clientId) {
+    /** Client {@code clientId}'s facts in organisation {@code orgId} only, so a client id reused elsewhere never folds in. */
+    public static List<Stamped> forClient(JdbcTemplate jdbc, String orgId, String clientId) {
         return jdbc.query("""
                 select event_id, occurred_at, stream_version, story_id, kind, revision, principles, body, project_tag, flag, rubric_version,
                        verdict, overall, fits
-                  from coverage_fact where client_id = ?
+                  from coverage_fact where org_id = ? and client_id = ?
                 """, (rs, i) -> {
             String story = rs.getString(4);
             long version = rs.getLong(3);
@@ -93,6 +94,6 @@ public final class FactRows {
                 default -> throw new IllegalStateException("Unknown coverage fact kind " + kind);
             };
             return new Stamped(rs.getString(1), rs.getTimestamp(2).toInstant(), version, fact);
-        }, clientId);
+        }, orgId, clientId);
     }
 }
