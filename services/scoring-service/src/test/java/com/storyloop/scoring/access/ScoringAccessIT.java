@@ -112,6 +112,7 @@ class ScoringAccessIT extends ScoringServiceIT {
         // when another organisation's admin and the organisation's own coach try to change it back
         String stranger = TestTokens.orgAdmin("org-" + UUID.randomUUID());
         postAs(stranger, "/api/orgs/" + org + "/rubric", Map.of("rubricVersion", "1.0.0")).assertStatus(404);
+        postAs(stranger, "/api/orgs/" + org + "/rubric", Map.of()).assertStatus(404); // not a 400: the request is not theirs to validate
         postAs(TestTokens.coach(org, "coach-1"), "/api/orgs/" + org + "/rubric", Map.of("rubricVersion", "1.0.0")).assertStatus(403);
         // or a client registers a rubric for the whole installation
         postAs(TestTokens.client(org, "client-1"), "/api/rubrics", definition).assertStatus(403);

@@ -25,7 +25,6 @@ import com.storyloop.scoring.rubrics.query.listingofferedrubrics.ListingOfferedR
 import com.storyloop.scoring.rubrics.query.readingrubrics.ReadingRubrics;
 import com.storyloop.security.caller.Caller;
 import com.storyloop.web.problems.FieldProblem;
-import com.storyloop.web.problems.InvalidInput;
 import com.storyloop.web.problems.Problems;
 
 /**
@@ -83,10 +82,7 @@ class RubricController {
     @PostMapping(path = "/api/orgs/{orgId}/rubric", consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<Adoption> adopt(@PathVariable String orgId, @RequestBody AdoptRequest request, Caller caller,
                                    @RequestHeader(name = "X-Correlation-Id", required = false) String correlationId) {
-        if (request == null || request.rubricVersion() == null || request.rubricVersion().isBlank()) {
-            throw new InvalidInput(new FieldProblem("rubricVersion", "is required: the version to adopt (GET /api/rubrics lists them)"));
-        }
-        AdoptRubricHandler.Adopted adopted = adopt.adopt(caller, orgId, request.rubricVersion(),
+        AdoptRubricHandler.Adopted adopted = adopt.adopt(caller, orgId, request == null ? null : request.rubricVersion(),
                 correlationId != null ? correlationId : UUID.randomUUID().toString());
         Adoption body = new Adoption(orgId, adopted.rubricVersion(), adopted.previousVersion(), adopted.eventId(), adopted.jobId());
         if (!adopted.changed()) {
