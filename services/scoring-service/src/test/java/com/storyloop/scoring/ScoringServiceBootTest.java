@@ -18,7 +18,7 @@ class ScoringServiceBootTest extends ServiceBootContract {
     @Override
     protected List<String> tables() {
         return List.of("events", "relay_checkpoints", "inbox", "consumer_positions", "idempotency_keys", "banks", "revisions", "organisations",
-                "rubric_definitions", "scorecards", "coach_scores", "rescoring_jobs", "rescoring_items", "offered_rubrics");
+                "rubric_definitions", "scorecards", "coach_scores", "rescoring_jobs", "rescoring_items", "offered_rubrics", "client_assignment");
     }
 
     @Override

@@ -15,6 +15,7 @@ import com.storyloop.events.scoring.CoachScored;
 import com.storyloop.scoring.support.ScoringServiceIT;
 import com.storyloop.scoring.support.Stories;
 import com.storyloop.scoring.support.StoryStream;
+import com.storyloop.testsupport.TestTokens;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -22,9 +23,12 @@ import static org.awaitility.Awaitility.await;
 /** Coaches score revisions by hand: CoachScored on scoring.events, and calibration against the engine's scorecards. */
 class CoachScoreIT extends ScoringServiceIT {
 
+    /** @param coachId null leaves the field out: the score is the caller's own either way */
     static Map<String, Object> coachScore(String coachId, Map<String, Object> dimensions, String verdict, List<String> flags) {
         Map<String, Object> body = new LinkedHashMap<>();
-        body.put("coachId", coachId);
+        if (coachId != null) {
+            body.put("coachId", coachId);
+        }
         body.put("dimensions", dimensions);
         body.put("verdict", verdict);
         body.put("flags", flags);
@@ -32,36 +36,52 @@ class CoachScoreIT extends ScoringServiceIT {
         return body;
     }
 
-    /** A revision scored by the engine; returns its scorecard's dimensions, flags and verdict. */
+    /**
+     * A revision scored by the engine, once its bank's coach may see it (the assignment arrives with the bank's events);
+     * returns its scorecard's dimensions, flags and verdict. Leaves the test signed in as the organisation's admin.
+     */
     JsonNode scoredRevision(StoryStream s) {
+        token = TestTokens.orgAdmin(s.orgId);
         produce(s.opened(Level.L6), s.draftedStar(Stories.SITUATION, Stories.TASK, Stories.ACTION, Stories.RESULT, PrincipleCode.BIAS_FOR_ACTION));
         await().atMost(PATIENCE).until(() -> get("/api/stories/" + s.storyId + "/revisions/1/scorecards/1.0.0").status() == 200);
+        awaitCoachSees(s, s.coachId);
         return get("/api/stories/" + s.storyId + "/revisions/1/scorecards/1.0.0").json().get("scorecard");
+    }
+
+    void awaitCoachSees(StoryStream s, String coachId) {
+        String coach = TestTokens.coach(s.orgId, coachId);
+        await().atMost(PATIENCE).until(() -> getAs(coach, "/api/stories/" + s.storyId + "/revisions/1/coach-scores").status() == 200);
     }
 
     @Test
     void aCoachScoreBecomesCoachScoredAndCalibrationComparesItWithTheEngine() {
         String org = "org-" + UUID.randomUUID();
-        StoryStream s = new StoryStream(org);
+        StoryStream s = new StoryStream(org, "coach-ada");
         JsonNode engine = scoredRevision(s);
+        String ada = TestTokens.coach(org, "coach-ada");
+        String bo = TestTokens.coach(org, "coach-bo");
         int engineFriction = engine.get("dimensions").get("FRICTION").get("score").asInt();
         int engineResult = engine.get("dimensions").get("RESULT").get("score").asInt();
         String engineVerdict = engine.get("verdict").asString(); // FAIL: the bypass caps it
 
-        // coach A agrees on FRICTION, is 2 away on RESULT (when possible), raises the bypass and a flag the engine did not
+        // coach A (assigned) agrees on FRICTION, is 2 away on RESULT (when possible), raises the bypass and a flag the engine did not
         int coachResult = engineResult >= 2 ? engineResult - 2 : engineResult + 2;
-        Response recorded = post("/api/stories/" + s.storyId + "/revisions/1/coach-scores", coachScore("coach-ada",
+        Response recorded = postAs(ada, "/api/stories/" + s.storyId + "/revisions/1/coach-scores", coachScore("coach-ada",
                 Map.of("FRICTION", engineFriction, "RESULT", coachResult), engineVerdict, List.of("SAFEGUARD_BYPASS", "VILLAIN")))
                 .assertStatus(201);
         assertThat(recorded.json().get("rubricVersion").asString()).isEqualTo("1.0.0");
+        assertThat(recorded.json().get("coachId").asString()).isEqualTo("coach-ada");
         assertThat(recorded.json().get("version").asLong()).isEqualTo(1);
         String eventId = recorded.json().get("eventId").asString();
-        // coach B disagrees on the verdict; coach A's second score replaces the first for calibration
-        post("/api/stories/" + s.storyId + "/revisions/1/coach-scores", coachScore("coach-bo", Map.of("FRICTION", engineFriction), "PASS",
-                List.of())).assertStatus(201);
-        Response again = post("/api/stories/" + s.storyId + "/revisions/1/coach-scores", coachScore("coach-ada",
+        // coach A's second score replaces the first for calibration (naming no coach: the token says who scores)
+        Response again = postAs(ada, "/api/stories/" + s.storyId + "/revisions/1/coach-scores", coachScore(null,
                 Map.of("FRICTION", engineFriction, "RESULT", coachResult), engineVerdict, List.of("SAFEGUARD_BYPASS", "VILLAIN"))).assertStatus(201);
         assertThat(again.json().get("version").asLong()).isEqualTo(2);
+        // the client moves to coach B, who disagrees on the verdict
+        produce(s.coachAssigned("coach-bo"));
+        awaitCoachSees(s, "coach-bo");
+        postAs(bo, "/api/stories/" + s.storyId + "/revisions/1/coach-scores", coachScore(null, Map.of("FRICTION", engineFriction), "PASS",
+                List.of())).assertStatus(201);
 
         List<Scored> events = readScoringEvents(read -> read.stream().anyMatch(e -> e.event() instanceof CoachScored
                 && ((CoachScored) e.event()).getMetadata().getEventId().toString().equals(eventId)));
@@ -70,7 +90,7 @@ class CoachScoreIT extends ScoringServiceIT {
         CoachScored coach = (CoachScored) scored.event();
         assertThat(scored.key()).isEqualTo(s.clientId);
         assertThat(coach.getMetadata().getOrgId()).isEqualTo(org);
-        assertThat(coach.getMetadata().getActor()).isEqualTo("coach-ada");
+        assertThat(coach.getMetadata().getActor()).isEqualTo("test-coach-ada"); // the token's subject
         assertThat(coach.getStoryId()).isEqualTo(s.storyId);
         assertThat(coach.getBankId()).isEqualTo(s.bankId);
         assertThat(coach.getRevision()).isEqualTo(1);
@@ -107,14 +127,25 @@ class CoachScoreIT extends ScoringServiceIT {
         JsonNode onlyAda = get("/api/calibration?orgId=" + org + "&coachId=coach-ada").json().get("report");
         assertThat(onlyAda.get("comparisons").asInt()).isEqualTo(1);
         assertThat(onlyAda.get("verdict").get("agreement").asDouble()).isEqualTo(1.0);
+        // a coach's calibration is their own: naming nobody means themselves, naming another coach is a stranger's
+        JsonNode adaHerself = getAs(ada, "/api/calibration?orgId=" + org).assertStatus(200).json();
+        assertThat(adaHerself.get("coachId").asString()).isEqualTo("coach-ada");
+        assertThat(adaHerself.get("report")).isEqualTo(onlyAda);
+        getAs(bo, "/api/calibration?orgId=" + org + "&coachId=coach-ada").assertStatus(404);
+        getAs(TestTokens.client(org, s.clientId), "/api/calibration?orgId=" + org).assertStatus(403);
         assertThat(get("/api/stories/" + s.storyId + "/revisions/1/coach-scores").json().values()).hasSize(3);
-        assertThat(get("/api/calibration?orgId=org-nobody").json().get("report").get("comparisons").asInt()).isZero();
+        assertThat(getAs(TestTokens.client(org, s.clientId), "/api/stories/" + s.storyId + "/revisions/1/coach-scores").assertStatus(200)
+                .json().values()).extracting(v -> v.get("coachId").asString()).containsExactlyInAnyOrder("coach-ada", "coach-ada", "coach-bo");
+        String nobody = "org-" + UUID.randomUUID();
+        assertThat(getAs(TestTokens.orgAdmin(nobody), "/api/calibration?orgId=" + nobody).json().get("report").get("comparisons").asInt()).isZero();
+        get("/api/calibration?orgId=" + nobody).assertStatus(404); // another organisation's calibration is not this admin's
     }
 
     @Test
     void badCoachScoresAreProblemDetailsNamingEachField() {
-        StoryStream s = new StoryStream("org-" + UUID.randomUUID());
+        StoryStream s = new StoryStream("org-" + UUID.randomUUID(), "coach-ada");
         scoredRevision(s);
+        token = TestTokens.coach(s.orgId, "coach-ada");
         String path = "/api/stories/" + s.storyId + "/revisions/1/coach-scores";
         Map<String, Object> dims = new LinkedHashMap<>();
         dims.put("FRICTION", 7);
@@ -123,7 +154,8 @@ class CoachScoreIT extends ScoringServiceIT {
         Response response = post(path, coachScore("coach-ada", dims, "MAYBE", List.of("VILLAIN", "NOPE"))).assertProblem(400, "dimensions.FRICTION");
         assertThat(response.json().get("errors").values()).extracting(e -> e.get("field").asString())
                 .containsExactly("dimensions.FRICTION", "dimensions.RESULT", "dimensions.CHARM", "verdict", "flags[1]");
-        post(path, coachScore(null, Map.of("ARC", 3), "PASS", List.of())).assertProblem(400, "coachId");
+        // a score in another coach's name is refused: the coach id comes from the token
+        post(path, coachScore("coach-bo", Map.of("ARC", 3), "PASS", List.of())).assertStatus(403);
         Map<String, Object> otherVersion = coachScore("coach-ada", Map.of("ARC", 3), "PASS", List.of());
         otherVersion.put("rubricVersion", "9.9.9");
         post(path, otherVersion).assertProblem(422, "rubricVersion");
@@ -135,8 +167,9 @@ class CoachScoreIT extends ScoringServiceIT {
 
     @Test
     void aRetriedCoachScoreWithTheSameIdempotencyKeyIsRecordedOnce() {
-        StoryStream s = new StoryStream("org-" + UUID.randomUUID());
+        StoryStream s = new StoryStream("org-" + UUID.randomUUID(), "coach-ada");
         scoredRevision(s);
+        token = TestTokens.coach(s.orgId, "coach-ada");
         String path = "/api/stories/" + s.storyId + "/revisions/1/coach-scores";
         byte[] body = JSON.writeValueAsBytes(coachScore("coach-ada", Map.of("ARC", 3), "BORDERLINE", List.of()));
         Map<String, String> key = Map.of("Idempotency-Key", "coach-ada-" + UUID.randomUUID());

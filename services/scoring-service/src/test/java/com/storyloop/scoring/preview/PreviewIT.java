@@ -11,12 +11,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import com.storyloop.rubric.cli.ScoreCommand;
 import com.storyloop.scoring.support.ScoringServiceIT;
 import com.storyloop.scoring.support.Stories;
+import com.storyloop.testsupport.TestTokens;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -25,6 +27,12 @@ class PreviewIT extends ScoringServiceIT {
 
     @TempDir
     Path dir;
+
+    /** The preview stores nothing, so any member may use it: here a client. */
+    @BeforeEach
+    void signedInAsAClient() {
+        token = TestTokens.client("org-preview", "client-preview");
+    }
 
     /** What {@code ./storyloop score --json ...} prints, run in-process. */
     byte[] cli(String... args) {

@@ -20,6 +20,7 @@ import com.storyloop.rubric.definition.RubricDefinition;
 import com.storyloop.scoring.support.ScoringServiceIT;
 import com.storyloop.scoring.support.Stories;
 import com.storyloop.scoring.support.StoryStream;
+import com.storyloop.testsupport.TestTokens;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -38,19 +39,23 @@ class RubricAdoptionIT extends ScoringServiceIT {
         return JSON.writeValueAsString(definition);
     }
 
+    /** Registered by an operator: the catalogue is installation-wide. */
     Response register(String json) {
-        return send("POST", "/api/rubrics?title=Acme%20variant", "application/json", json.getBytes(StandardCharsets.UTF_8), Map.of());
+        return send("POST", "/api/rubrics?title=Acme%20variant", "application/json", json.getBytes(StandardCharsets.UTF_8),
+                Map.of("Authorization", TestTokens.bearer(TestTokens.operator())));
     }
 
     @Test
     void adoptingAVariantRescoresEveryRevisionOfTheOrganisationAndKeepsTheOldScorecards() {
         String version = "acme-" + UUID.randomUUID().toString().substring(0, 8);
+        String org = "org-" + UUID.randomUUID();
         Response registered = register(variant(version, 100)).assertStatus(201);
         assertThat(registered.header("Location")).isEqualTo("/api/rubrics/" + version);
+        token = TestTokens.coach(org, "coach-1"); // the catalogue is readable by any member
         assertThat(get("/api/rubrics").json().values()).extracting(v -> v.get("rubricVersion").asString()).contains("1.0.0", version);
         assertThat(get("/api/rubrics/" + version).json().get("speaking").get("wordsPerMinute").asInt()).isEqualTo(100);
+        token = TestTokens.orgAdmin(org);
 
-        String org = "org-" + UUID.randomUUID();
         StoryStream first = new StoryStream(org);
         StoryStream second = first.anotherStory();
         StoryDrafted drafted = first.draftedText(Stories.TEXT, PrincipleCode.FRUGALITY);
@@ -119,8 +124,10 @@ class RubricAdoptionIT extends ScoringServiceIT {
     void anOrganisationWithoutRevisionsCompletesItsJobAtOnce() {
         String version = "acme-" + UUID.randomUUID().toString().substring(0, 8);
         register(variant(version, 120)).assertStatus(201);
+        String org = "org-" + UUID.randomUUID();
+        token = TestTokens.orgAdmin(org);
 
-        Response adopted = post("/api/orgs/org-" + UUID.randomUUID() + "/rubric", Map.of("rubricVersion", version)).assertStatus(202);
+        Response adopted = post("/api/orgs/" + org + "/rubric", Map.of("rubricVersion", version)).assertStatus(202);
 
         JsonNode progress = get("/api/rescoring/" + adopted.json().get("jobId").asString()).assertStatus(200).json();
         assertThat(progress.get("status").asString()).isEqualTo("COMPLETED");
@@ -132,6 +139,7 @@ class RubricAdoptionIT extends ScoringServiceIT {
     void rubricVersionsAreImmutableAndMustBuildAnEngine() {
         String version = "acme-" + UUID.randomUUID().toString().substring(0, 8);
         register(variant(version, 130)).assertStatus(201);
+        token = TestTokens.orgAdmin("org-1");
 
         Response again = register(variant(version, 130)).assertStatus(200);
         assertThat(again.json().get("created").asBoolean()).isFalse();

@@ -13,6 +13,7 @@ import com.storyloop.events.EventMetadata;
 import com.storyloop.events.content.RubricPublished;
 import com.storyloop.schemas.Topics;
 import com.storyloop.scoring.support.ScoringServiceIT;
+import com.storyloop.testsupport.TestTokens;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -45,6 +46,7 @@ class RubricOffersIT extends ScoringServiceIT {
     @Test
     void aPublishedRubricIsOfferedNotActiveUntilAnAdminAdoptsItAndOneTheEngineCannotRunSaysWhatItRequires() {
         String org = "org-" + UUID.randomUUID();
+        token = TestTokens.orgAdmin(org);
         String runnable = "kit-" + UUID.randomUUID().toString().substring(0, 8);
         String future = "kit-next-" + UUID.randomUUID().toString().substring(0, 8);
         produceRaw(Topics.CONTENT_EVENTS, PROVIDER, CODEC.encode(published(org, runnable, RubricAdoptionIT.variant(runnable, 110))));
@@ -65,7 +67,9 @@ class RubricOffersIT extends ScoringServiceIT {
         // offered is not active: the organisation still scores with the built-in version, and nothing is registered yet
         assertThat(get("/api/orgs/" + org + "/rubric").json().get("adopted").asBoolean()).isFalse();
         assertThat(get("/api/rubrics").json().values()).extracting(v -> v.get("rubricVersion").asString()).doesNotContain(runnable, future);
-        assertThat(offered("org-" + UUID.randomUUID())).isEmpty();
+        String fresh = "org-" + UUID.randomUUID();
+        assertThat(getAs(TestTokens.orgAdmin(fresh), "/api/orgs/" + fresh + "/rubrics/offered").assertStatus(200).json().values()).isEmpty();
+        get("/api/orgs/" + fresh + "/rubrics/offered").assertStatus(404); // another organisation's offers are not this admin's to see
 
         adopt(org, future).assertProblem(422, "rubricVersion");
         assertThat(adopt(org, future).json().get("detail").asString()).contains("offered by " + PROVIDER + " but requires");

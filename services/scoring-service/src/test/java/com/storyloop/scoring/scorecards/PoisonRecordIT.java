@@ -13,6 +13,7 @@ import com.storyloop.schemas.Topics;
 import com.storyloop.scoring.support.ScoringServiceIT;
 import com.storyloop.scoring.support.Stories;
 import com.storyloop.scoring.support.StoryStream;
+import com.storyloop.testsupport.TestTokens;
 import com.storyloop.testsupport.TestKafka;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -25,6 +26,7 @@ class PoisonRecordIT extends ScoringServiceIT {
     @Test
     void garbageAndInvalidRevisionsAreDeadLetteredAndTheNextRevisionIsStillScored() {
         StoryStream s = new StoryStream("org-" + UUID.randomUUID());
+        token = TestTokens.orgAdmin(s.orgId);
         String poisonKey = s.clientId;
         produce(s.opened(Level.L6));
         produceRaw(Topics.STORY_EVENTS, poisonKey, "definitely not avro".getBytes());

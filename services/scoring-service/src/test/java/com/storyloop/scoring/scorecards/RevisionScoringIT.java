@@ -23,6 +23,7 @@ import com.storyloop.events.story.StoryRevised;
 import com.storyloop.scoring.support.ScoringServiceIT;
 import com.storyloop.scoring.support.Stories;
 import com.storyloop.scoring.support.StoryStream;
+import com.storyloop.testsupport.TestTokens;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -41,6 +42,7 @@ class RevisionScoringIT extends ScoringServiceIT {
     @Test
     void eachDraftedOrRevisedRevisionGetsOneRevisionScoredKeyedByItsClientWithEvidence() {
         StoryStream s = new StoryStream("org-" + UUID.randomUUID());
+        token = TestTokens.client(s.orgId, s.clientId); // the client reads their own scorecards
         StoryBankOpened opened = s.opened(Level.L7);
         StoryDrafted drafted = s.draftedStar(Stories.SITUATION, Stories.TASK, Stories.ACTION, Stories.RESULT, PrincipleCode.BIAS_FOR_ACTION,
                 PrincipleCode.FRUGALITY);
@@ -100,6 +102,7 @@ class RevisionScoringIT extends ScoringServiceIT {
     @Test
     void theStoredScorecardIsTheOneThePreviewGivesForTheSameInput() {
         StoryStream s = new StoryStream("org-" + UUID.randomUUID());
+        token = TestTokens.orgAdmin(s.orgId);
         produce(s.opened(Level.L7), s.draftedStar(Stories.SITUATION, Stories.TASK, Stories.ACTION, Stories.RESULT, PrincipleCode.BIAS_FOR_ACTION));
 
         await().atMost(PATIENCE).until(() -> get("/api/stories/" + s.storyId + "/revisions/1/scorecards/" + STANDARD).status() == 200);
@@ -112,6 +115,7 @@ class RevisionScoringIT extends ScoringServiceIT {
     @Test
     void aScorecardIsServedAsScoredEvenAfterTheClaimsOfItsRevisionChange() {
         StoryStream s = new StoryStream("org-" + UUID.randomUUID());
+        token = TestTokens.orgAdmin(s.orgId);
         produce(s.opened(Level.L6), s.draftedText(Stories.TEXT, PrincipleCode.FRUGALITY));
         await().atMost(PATIENCE).until(() -> get("/api/stories/" + s.storyId + "/revisions/1/scorecards/" + STANDARD).status() == 200);
         JsonNode before = get("/api/stories/" + s.storyId + "/revisions/1/scorecards/" + STANDARD).json().get("scorecard");
@@ -132,6 +136,7 @@ class RevisionScoringIT extends ScoringServiceIT {
     @Test
     void theSameStoryEventsDeliveredTwiceGiveOneRevisionScoredPerRevisionAndVersion() {
         StoryStream s = new StoryStream("org-" + UUID.randomUUID());
+        token = TestTokens.orgAdmin(s.orgId);
         StoryBankOpened opened = s.opened(Level.L6);
         StoryDrafted drafted = s.draftedText(Stories.TEXT, PrincipleCode.FRUGALITY);
         StoryRevised revised = s.revisedText(2, Stories.TEXT + "\nI also wrote the playbook.", PrincipleCode.FRUGALITY);
@@ -152,6 +157,7 @@ class RevisionScoringIT extends ScoringServiceIT {
     @Test
     void replayingStoryEventsFromTheStartWithPositionsAndInboxResetScoresNothingTwice() {
         StoryStream s = new StoryStream("org-" + UUID.randomUUID());
+        token = TestTokens.orgAdmin(s.orgId);
         StoryDrafted drafted = s.draftedText(Stories.TEXT, PrincipleCode.FRUGALITY);
         produce(s.opened(Level.L6), drafted, s.revisedText(2, Stories.TEXT + "\nThen I trained the team.", PrincipleCode.FRUGALITY));
         readScoringEvents(read -> revisionsScored(read, s.storyId).size() >= 2);

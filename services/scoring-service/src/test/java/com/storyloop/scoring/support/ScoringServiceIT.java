@@ -31,6 +31,7 @@ import com.storyloop.schemas.Topics;
 import com.storyloop.testsupport.RealInfrastructure;
 import com.storyloop.testsupport.ServiceTestProperties;
 import com.storyloop.testsupport.TestKafka;
+import com.storyloop.testsupport.TestTokens;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -49,6 +50,7 @@ public abstract class ScoringServiceIT {
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
         ServiceTestProperties.register(registry);
+        TestTokens.register(registry);
     }
 
     @Autowired
@@ -57,6 +59,9 @@ public abstract class ScoringServiceIT {
     protected JdbcTemplate jdbc;
 
     protected final HttpClient http = HttpClient.newHttpClient();
+
+    /** The bearer token every request presents (see {@link TestTokens}); null sends none. */
+    protected String token;
 
     protected record Response(int status, Map<String, List<String>> headers, byte[] bytes) {
 
@@ -96,6 +101,9 @@ public abstract class ScoringServiceIT {
         if (contentType != null) {
             request.header("Content-Type", contentType);
         }
+        if (token != null && headers.keySet().stream().noneMatch("Authorization"::equalsIgnoreCase)) {
+            request.header("Authorization", TestTokens.bearer(token));
+        }
         headers.forEach(request::header);
         request.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
         try {
@@ -112,6 +120,15 @@ public abstract class ScoringServiceIT {
 
     protected Response post(String path, Object json) {
         return send("POST", path, "application/json", JSON.writeValueAsBytes(json), Map.of());
+    }
+
+    /** The same request as {@code token}'s holder, whatever the test's current token is. */
+    protected Response getAs(String token, String path) {
+        return send("GET", path, null, null, Map.of("Authorization", TestTokens.bearer(token)));
+    }
+
+    protected Response postAs(String token, String path, Object json) {
+        return send("POST", path, "application/json", JSON.writeValueAsBytes(json), Map.of("Authorization", TestTokens.bearer(token)));
     }
 
     /** Sends story events to story.events as story-service would: Avro single-object encoding, keyed by metadata.clientId. */

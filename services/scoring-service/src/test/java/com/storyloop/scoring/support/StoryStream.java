@@ -7,6 +7,7 @@ import java.util.UUID;
 import com.storyloop.events.EventMetadata;
 import com.storyloop.events.Level;
 import com.storyloop.events.PrincipleCode;
+import com.storyloop.events.story.CoachAssigned;
 import com.storyloop.events.story.PrinciplesClaimed;
 import com.storyloop.events.story.StoryBankOpened;
 import com.storyloop.events.story.StoryDrafted;
@@ -19,12 +20,19 @@ public final class StoryStream {
     public final String clientId;
     public final String bankId;
     public final String storyId;
+    /** The coach the bank opens with. */
+    public final String coachId;
     public final String correlationId = "corr-" + UUID.randomUUID();
     private long storyVersion;
 
     public StoryStream(String orgId) {
+        this(orgId, "coach-1");
+    }
+
+    public StoryStream(String orgId, String coachId) {
         String suffix = UUID.randomUUID().toString();
         this.orgId = orgId;
+        this.coachId = coachId;
         this.clientId = "client-" + suffix;
         this.bankId = "bank-" + suffix;
         this.storyId = "story-" + suffix;
@@ -40,6 +48,7 @@ public final class StoryStream {
         this.clientId = bank.clientId;
         this.bankId = bank.bankId;
         this.storyId = storyId;
+        this.coachId = bank.coachId;
     }
 
     public EventMetadata metadata(String streamId, long version) {
@@ -49,8 +58,14 @@ public final class StoryStream {
     }
 
     public StoryBankOpened opened(Level level) {
-        return StoryBankOpened.newBuilder().setMetadata(metadata(bankId, 1)).setBankId(bankId).setCoachId("coach-1").setTargetRole("Senior PM")
+        return StoryBankOpened.newBuilder().setMetadata(metadata(bankId, 1)).setBankId(bankId).setCoachId(coachId).setTargetRole("Senior PM")
                 .setTargetLevel(level).setInterviewDate(null).build();
+    }
+
+    /** The bank's client gets another coach (bank version 2). */
+    public CoachAssigned coachAssigned(String newCoachId) {
+        return CoachAssigned.newBuilder().setMetadata(metadata(bankId, 2)).setBankId(bankId).setCoachId(newCoachId).setPreviousCoachId(coachId)
+                .build();
     }
 
     public StoryDrafted draftedStar(String situation, String task, String action, String result, PrincipleCode... principles) {

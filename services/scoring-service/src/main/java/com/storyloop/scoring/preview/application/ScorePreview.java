@@ -15,6 +15,8 @@ import com.storyloop.rubric.scorecard.Principle;
 import com.storyloop.rubric.scorecard.Scorecard;
 import com.storyloop.scoring.preview.application.InvalidPreview.Kind;
 import com.storyloop.scoring.rubrics.application.RubricCatalog;
+import com.storyloop.security.caller.Caller;
+import com.storyloop.web.access.Access;
 import com.storyloop.web.problems.FieldProblem;
 
 /**
@@ -36,7 +38,8 @@ public class ScorePreview {
     }
 
     /** The scorecard as the CLI's {@code --json} prints it: pretty JSON and a line separator, UTF-8. */
-    public String scoreAsCliJson(Request request) {
+    public String scoreAsCliJson(Caller caller, Request request) {
+        Access.requireMember(caller); // the text is not stored, so any signed-in member may preview
         return ScorecardJson.toPrettyJson(ScorecardJson.full(score(request))) + System.lineSeparator();
     }
 

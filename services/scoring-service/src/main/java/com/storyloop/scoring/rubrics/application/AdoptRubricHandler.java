@@ -12,6 +12,10 @@ import com.storyloop.scoring.rescoring.application.StartRescoringJob;
 import com.storyloop.scoring.rubrics.domain.AdoptRubric;
 import com.storyloop.scoring.rubrics.domain.RubricAdopted;
 import com.storyloop.scoring.rubrics.domain.RubricAdoptionDecider;
+import com.storyloop.security.caller.Caller;
+import com.storyloop.web.access.Access;
+import com.storyloop.web.problems.FieldProblem;
+import com.storyloop.web.problems.InvalidInput;
 
 /**
  * An organisation adopts a rubric version: RubricAdopted, and a rescoring job over every revision it has, in one
@@ -44,6 +48,19 @@ public class AdoptRubricHandler {
     }
 
     /** @throws RubricOffers.OfferNotRunnable when the version was offered by a provider but this engine cannot run it */
+    /**
+     * An organisation-wide setting: its org admins only; its coaches and clients 403, anyone else 404 (checked before the
+     * request is, so an outsider learns nothing from a 400 either).
+     */
+    @Transactional
+    public Adopted adopt(Caller caller, String orgId, String rubricVersion, String correlationId) {
+        Access.requireOrganisation(caller, orgId);
+        if (rubricVersion == null || rubricVersion.isBlank()) {
+            throw new InvalidInput(new FieldProblem("rubricVersion", "is required: the version to adopt (GET /api/rubrics lists them)"));
+        }
+        return adopt(orgId, rubricVersion, new EventContext(caller.subject(), correlationId));
+    }
+
     @Transactional
     public Adopted adopt(String orgId, String rubricVersion, EventContext context) {
         offers.registerIfOffered(orgId, rubricVersion);

@@ -12,6 +12,8 @@ import org.springframework.stereotype.Service;
 
 import com.storyloop.rubric.RubricEngine;
 import com.storyloop.rubric.definition.RubricDefinition;
+import com.storyloop.security.caller.Caller;
+import com.storyloop.web.access.Access;
 import com.storyloop.web.problems.FieldProblem;
 import com.storyloop.web.problems.InvalidInput;
 
@@ -46,6 +48,13 @@ public class RegisterRubricHandler {
         this.clock = clock;
     }
 
+    /** The catalogue is installation-wide (every organisation may adopt from it), so only an operator registers by hand. */
+    public Registered register(Caller caller, String json, String title, String providerId, String packVersion) {
+        Access.requireOperator(caller);
+        return register(json, title, providerId, packVersion);
+    }
+
+    /** Also how an offered rubric is registered when its organisation adopts it (the adoption was authorised). */
     public Registered register(String json, String title, String providerId, String packVersion) {
         if (json == null || json.isBlank()) {
             throw new InvalidInput(new FieldProblem("definition", "is required: the rubric definition as a JSON document (see rubric/v1.json)"));

@@ -1,5 +1,6 @@
 package com.storyloop.scoring.scorecards.application;
 
+import java.util.List;
 import java.util.Optional;
 
 import org.springframework.stereotype.Service;
@@ -12,9 +13,10 @@ import com.storyloop.rubric.scorecard.Scorecard;
 import com.storyloop.scoring.rubrics.application.RubricCatalog;
 import com.storyloop.scoring.scorecards.domain.BankCopy;
 import com.storyloop.scoring.scorecards.domain.Cause;
-import com.storyloop.scoring.scorecards.domain.InvalidRevision;
+import com.storyloop.scoring.scorecards.domain.ForeignReference;
 import com.storyloop.scoring.scorecards.domain.RevisionCopy;
 import com.storyloop.scoring.scorecards.domain.StoryBody;
+import com.storyloop.scoring.scorecards.domain.StoryOwner;
 
 /**
  * Scores revisions: a revision received from story.events with its organisation's adopted rubric version, or any stored
@@ -39,15 +41,17 @@ public class ScoreRevisions {
      * when it adopted none). The organisation's lock is taken first, so an adoption running at the same time either
      * sees this revision in its rescoring job or is seen by it.
      *
-     * @throws InvalidRevision       when the revision contradicts what is known (another organisation's bank)
+     * @throws ForeignReference     when its bank or its story belongs to another organisation or client than the event
      * @throws InvalidStoryException when the rubric cannot score the text (empty, too long, not text)
      */
     public Outcome receive(RevisionCopy copy, ScoringPersistence tx) {
         Optional<BankCopy> bank = tx.bank(copy.bankId());
-        if (bank.isPresent() && !bank.get().orgId().equals(copy.orgId())) {
-            throw new InvalidRevision("orgId", "story " + copy.storyId() + " claims organisation " + copy.orgId() + " but its bank "
-                    + copy.bankId() + " belongs to " + bank.get().orgId());
+        if (bank.isPresent()) {
+            ForeignReference.check("bank " + copy.bankId(), new StoryOwner(bank.get().orgId(), bank.get().clientId()), copy.orgId(),
+                    copy.clientId());
         }
+        // the library's stream check does not cover a revision sent on a stream of its own naming someone else's story
+        tx.storyOwner(copy.storyId()).ifPresent(owner -> ForeignReference.check("story " + copy.storyId(), owner, copy.orgId(), copy.clientId()));
         String version = tx.lockOrganisationAndReadVersion(copy.orgId()).orElse(catalog.standardVersion());
         if (tx.saveRevision(copy)) {
             // a revision seen for the first time has no scorecard under any version yet
@@ -59,6 +63,20 @@ public class ScoreRevisions {
             return Outcome.ALREADY_SCORED;
         }
         return scoreWith(stored, version, new Cause(stored.sourceEventId(), stored.correlationId()), level(bank), tx);
+    }
+
+    /** A bank opened (or reopened with a new level), unless the bank id is another tenant's. */
+    public void openBank(BankCopy bank, ScoringPersistence tx) {
+        tx.bank(bank.bankId()).ifPresent(known -> ForeignReference.check("bank " + bank.bankId(), new StoryOwner(known.orgId(), known.clientId()),
+                bank.orgId(), bank.clientId()));
+        tx.saveBank(bank);
+    }
+
+    /** New claims for a revision, from an event of {@code orgId}/{@code clientId}, which must own the story. */
+    public void claimPrinciples(String orgId, String clientId, String storyId, int revision, List<String> principles,
+                                ScoringPersistence tx) {
+        tx.storyOwner(storyId).ifPresent(owner -> ForeignReference.check("story " + storyId, owner, orgId, clientId));
+        tx.claimPrinciples(storyId, revision, principles);
     }
 
     /** Scores one stored revision with one rubric version, unless that scorecard exists. */

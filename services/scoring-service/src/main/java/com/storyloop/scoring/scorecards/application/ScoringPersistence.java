@@ -8,6 +8,7 @@ import com.storyloop.rubric.scorecard.Scorecard;
 import com.storyloop.scoring.scorecards.domain.BankCopy;
 import com.storyloop.scoring.scorecards.domain.Cause;
 import com.storyloop.scoring.scorecards.domain.RevisionCopy;
+import com.storyloop.scoring.scorecards.domain.StoryOwner;
 
 /**
  * The scoring side's storage within one database transaction: local copies, the organisation's rubric version, and
@@ -33,6 +34,9 @@ public interface ScoringPersistence {
     boolean claimPrinciples(String storyId, int revision, java.util.List<String> principles);
 
     Optional<RevisionCopy> revision(String storyId, int revision);
+
+    /** Whose story this is, from any revision copied so far (this transaction's included); empty when none is. */
+    Optional<StoryOwner> storyOwner(String storyId);
 
     /**
      * Takes the organisation's scoring lock in shared mode until the transaction ends (an adoption takes it exclusively),

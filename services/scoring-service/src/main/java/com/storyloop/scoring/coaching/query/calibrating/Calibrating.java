@@ -17,6 +17,9 @@ import com.storyloop.scoring.coaching.domain.Calibration;
 import com.storyloop.scoring.coaching.domain.CalibrationReport;
 import com.storyloop.scoring.coaching.domain.CoachScore;
 import com.storyloop.scoring.coaching.domain.EngineScore;
+import com.storyloop.security.caller.Caller;
+import com.storyloop.security.caller.Role;
+import com.storyloop.web.access.Access;
 
 /**
  * Calibration of an organisation: each coach's latest score of a revision next to the engine's scorecard of that revision
@@ -33,6 +36,23 @@ public class Calibrating {
 
     public Calibrating(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
+    }
+
+    /**
+     * A coach sees their own calibration (naming no coach means themselves; naming another answers 404 like a stranger's);
+     * an org admin sees any coach's or, naming none, the whole organisation's; a client gets 403; outsiders 404.
+     */
+    public CalibrationView calibrate(Caller caller, String orgId, String coachId, String rubricVersion) {
+        String coach = coachId;
+        if (coach == null && caller.has(Role.COACH) && !caller.has(Role.ORG_ADMIN)) {
+            coach = caller.coachId();
+        }
+        if (coach == null) {
+            Access.requireOrganisation(caller, orgId);
+        } else {
+            Access.requireCoach(caller, orgId, coach);
+        }
+        return calibrate(orgId, coach, rubricVersion);
     }
 
     public CalibrationView calibrate(String orgId, String coachId, String rubricVersion) {

@@ -7,6 +7,8 @@ import org.springframework.stereotype.Component;
 
 import com.storyloop.scoring.rubrics.application.OrgAdoptions;
 import com.storyloop.scoring.rubrics.application.RubricOffers;
+import com.storyloop.security.caller.Caller;
+import com.storyloop.web.problems.ResourceNotFound;
 
 /** The rubrics providers offered an organisation, each with whether it can be adopted and whether it is the one in effect. */
 @Component
@@ -26,6 +28,14 @@ public class ListingOfferedRubrics {
     public ListingOfferedRubrics(RubricOffers offers, OrgAdoptions adoptions) {
         this.offers = offers;
         this.adoptions = adoptions;
+    }
+
+    /** Every member of the organisation may see what it was offered; anyone else gets the same 404 as a stranger. */
+    public List<OfferedRubric> list(Caller caller, String orgId) {
+        if (!caller.belongsTo(orgId)) {
+            throw new ResourceNotFound("organisation", orgId);
+        }
+        return list(orgId);
     }
 
     public List<OfferedRubric> list(String orgId) {

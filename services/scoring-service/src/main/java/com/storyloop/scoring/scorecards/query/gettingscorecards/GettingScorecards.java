@@ -20,6 +20,10 @@ import com.storyloop.scoring.rubrics.application.RubricCatalog;
 import com.storyloop.scoring.scorecards.adapter.out.jdbc.DeflatedJson;
 import com.storyloop.scoring.scorecards.application.ScoreRevisions;
 import com.storyloop.scoring.scorecards.domain.RevisionCopy;
+import com.storyloop.scoring.scorecards.domain.StoryOwner;
+import com.storyloop.security.caller.Caller;
+import com.storyloop.web.access.Access;
+import com.storyloop.web.problems.ResourceNotFound;
 
 /**
  * Scorecards from the read model the consumer and the rescoring jobs write with each RevisionScored. The row keeps the
@@ -40,11 +44,55 @@ public class GettingScorecards {
 
     private final JdbcTemplate jdbc;
     private final RubricCatalog catalog;
+    private final Access access;
     private final RowMapper<ScorecardView> view = this::view;
 
-    public GettingScorecards(JdbcTemplate jdbc, RubricCatalog catalog) {
+    public GettingScorecards(JdbcTemplate jdbc, RubricCatalog catalog, Access access) {
         this.jdbc = jdbc;
         this.catalog = catalog;
+        this.access = access;
+    }
+
+    /** The organisation and client a story belongs to, from its copied revisions. */
+    public Optional<StoryOwner> owner(String storyId) {
+        return jdbc.query("select org_id, client_id from revisions where story_id = ? limit 1",
+                (rs, n) -> new StoryOwner(rs.getString(1), rs.getString(2)), storyId).stream().findFirst();
+    }
+
+    /**
+     * Every rubric version's scorecard of a revision the caller may see; an empty list while a known revision is being
+     * scored. Another client's or organisation's story answers exactly like an unknown one.
+     */
+    public List<ScorecardView> ofRevision(Caller caller, String storyId, int revision) {
+        ResourceNotFound notFound = new ResourceNotFound("revision", revision + " of story " + storyId);
+        requireStory(caller, storyId, notFound);
+        List<ScorecardView> found = ofRevision(storyId, revision);
+        if (found.isEmpty() && !revisionKnown(storyId, revision)) {
+            throw notFound;
+        }
+        return found;
+    }
+
+    public ScorecardView ofRevision(Caller caller, String storyId, int revision, String rubricVersion) {
+        ResourceNotFound notFound = new ResourceNotFound("scorecard", "of revision " + revision + " of story " + storyId + " under rubric "
+                + rubricVersion);
+        requireStory(caller, storyId, notFound);
+        return ofRevision(storyId, revision, rubricVersion).orElseThrow(() -> notFound);
+    }
+
+    public ScorecardView latest(Caller caller, String storyId, String rubricVersion) {
+        ResourceNotFound notFound = new ResourceNotFound("scorecard", "of story " + storyId + (rubricVersion == null ? "" : " under rubric "
+                + rubricVersion));
+        requireStory(caller, storyId, notFound);
+        return latest(storyId, rubricVersion).orElseThrow(() -> notFound);
+    }
+
+    /** Unknown and not the caller's to see throw the same not-found, so nothing tells them apart. */
+    private void requireStory(Caller caller, String storyId, ResourceNotFound notFound) {
+        StoryOwner owner = owner(storyId).orElseThrow(() -> notFound);
+        if (!access.canSeeClient(caller, owner.orgId(), owner.clientId())) {
+            throw notFound;
+        }
     }
 
     /** Every rubric version's scorecard of one revision, oldest first. */

@@ -22,12 +22,12 @@ import org.springframework.web.bind.annotation.RestController;
 
 import tools.jackson.databind.JsonNode;
 
-import com.storyloop.scoring.coaching.application.CoachScores;
+import com.storyloop.scoring.coaching.application.ListingCoachScores;
 import com.storyloop.scoring.coaching.application.RecordCoachScoreHandler;
 import com.storyloop.scoring.coaching.domain.CoachScoreInput;
 import com.storyloop.scoring.coaching.domain.InvalidCoachScore;
 import com.storyloop.scoring.coaching.query.calibrating.Calibrating;
-import com.storyloop.scoring.common.EventContext;
+import com.storyloop.security.caller.Caller;
 import com.storyloop.web.problems.FieldProblem;
 import com.storyloop.web.problems.InvalidInput;
 import com.storyloop.web.problems.Problems;
@@ -37,16 +37,17 @@ import com.storyloop.web.problems.Problems;
 class CoachScoreController {
 
     private final RecordCoachScoreHandler record;
-    private final CoachScores scores;
+    private final ListingCoachScores scores;
     private final Calibrating calibrating;
 
-    CoachScoreController(RecordCoachScoreHandler record, CoachScores scores, Calibrating calibrating) {
+    CoachScoreController(RecordCoachScoreHandler record, ListingCoachScores scores, Calibrating calibrating) {
         this.record = record;
         this.scores = scores;
         this.calibrating = calibrating;
     }
 
     /**
+     * @param coachId       optional: the score is always the caller's own (their token's coach id); naming another coach is refused
      * @param dimensions    dimension name to a whole score from 0 to 5, any subset of the nine
      * @param rubricVersion the rubric version the coach scored against; by default the organisation's current one
      */
@@ -56,10 +57,10 @@ class CoachScoreController {
 
     @PostMapping(path = "/api/stories/{storyId}/revisions/{revision}/coach-scores", consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<RecordCoachScoreHandler.Recorded> score(@PathVariable String storyId, @PathVariable int revision,
-                                                           @RequestBody CoachScoreRequest request,
+                                                           @RequestBody CoachScoreRequest request, Caller caller,
                                                            @RequestHeader(name = "X-Correlation-Id", required = false) String correlationId) {
         if (request == null) {
-            throw new InvalidInput(new FieldProblem("body", "is required: {coachId, dimensions, verdict, flags, comment}"));
+            throw new InvalidInput(new FieldProblem("body", "is required: {dimensions, verdict, flags, comment}"));
         }
         Map<String, Integer> dimensions = null;
         if (request.dimensions() != null) {
@@ -70,9 +71,9 @@ class CoachScoreController {
                 dimensions.put(entry.getKey(), value != null && value.isIntegralNumber() && value.canConvertToInt() ? value.intValue() : null);
             }
         }
-        RecordCoachScoreHandler.Recorded recorded = record.record(storyId, revision,
+        RecordCoachScoreHandler.Recorded recorded = record.record(caller, storyId, revision,
                 new CoachScoreInput(request.coachId(), dimensions, request.verdict(), request.flags(), request.comment()), request.rubricVersion(),
-                new EventContext(request.coachId(), correlationId != null ? correlationId : UUID.randomUUID().toString()));
+                correlationId != null ? correlationId : UUID.randomUUID().toString());
         return ResponseEntity.created(URI.create("/api/stories/" + storyId + "/revisions/" + revision + "/coach-scores")).body(recorded);
     }
 
@@ -81,8 +82,8 @@ class CoachScoreController {
     }
 
     @GetMapping("/api/stories/{storyId}/revisions/{revision}/coach-scores")
-    List<CoachScoreView> scores(@PathVariable String storyId, @PathVariable int revision) {
-        return scores.ofRevision(storyId, revision).stream().map(s -> {
+    List<CoachScoreView> scores(@PathVariable String storyId, @PathVariable int revision, Caller caller) {
+        return scores.ofRevision(caller, storyId, revision).stream().map(s -> {
             Map<String, Integer> dimensions = new LinkedHashMap<>();
             s.score().dimensions().forEach((d, v) -> dimensions.put(d.name(), v));
             return new CoachScoreView(s.eventId(), s.coachId(), s.rubricVersion(), dimensions,
@@ -90,14 +91,17 @@ class CoachScoreController {
         }).toList();
     }
 
-    /** Agreement per dimension, per flag and on the verdict; optionally for one coach or one rubric version. */
+    /**
+     * Agreement per dimension, per flag and on the verdict; optionally for one coach or one rubric version. A coach sees
+     * only their own (no coachId: themselves); an org admin any coach's or the whole organisation's.
+     */
     @GetMapping("/api/calibration")
     Calibrating.CalibrationView calibration(@RequestParam(required = false) String orgId, @RequestParam(required = false) String coachId,
-                                            @RequestParam(required = false) String rubricVersion) {
+                                            @RequestParam(required = false) String rubricVersion, Caller caller) {
         if (orgId == null || orgId.isBlank()) {
             throw new InvalidInput(new FieldProblem("orgId", "is required: the organisation whose coaches are compared with the engine"));
         }
-        return calibrating.calibrate(orgId, coachId, rubricVersion);
+        return calibrating.calibrate(caller, orgId, coachId, rubricVersion);
     }
 
     @ExceptionHandler(InvalidCoachScore.class)

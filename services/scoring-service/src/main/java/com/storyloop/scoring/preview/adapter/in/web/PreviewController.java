@@ -25,6 +25,7 @@ import tools.jackson.databind.json.JsonMapper;
 import com.storyloop.scoring.preview.application.InvalidPreview;
 import com.storyloop.scoring.preview.application.InvalidPreview.Kind;
 import com.storyloop.scoring.preview.application.ScorePreview;
+import com.storyloop.security.caller.Caller;
 import com.storyloop.web.problems.FieldProblem;
 import com.storyloop.web.problems.Problems;
 
@@ -51,7 +52,8 @@ class PreviewController {
 
     @PostMapping(path = "/api/score")
     ResponseEntity<byte[]> score(HttpServletRequest request, @RequestParam(required = false) List<String> principles,
-                                 @RequestParam(required = false) String level, @RequestParam(required = false) String rubricVersion)
+                                 @RequestParam(required = false) String level, @RequestParam(required = false) String rubricVersion,
+                                 Caller caller)
             throws IOException {
         byte[] body = readBounded(request);
         // not UTF-8: the bad bytes become U+FFFD, which the engine refuses as binary content naming the field
@@ -66,7 +68,7 @@ class PreviewController {
             throw new InvalidPreview(Kind.MALFORMED, new FieldProblem("Content-Type",
                     "send application/json, or the story itself as text/plain or text/markdown"));
         }
-        String scorecard = preview.scoreAsCliJson(story);
+        String scorecard = preview.scoreAsCliJson(caller, story);
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(scorecard.getBytes(StandardCharsets.UTF_8));
     }
 

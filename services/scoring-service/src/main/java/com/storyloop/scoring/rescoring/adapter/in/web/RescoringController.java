@@ -9,15 +9,16 @@ import org.springframework.web.bind.annotation.RestController;
 
 import com.storyloop.scoring.rescoring.application.RescoringJobs;
 import com.storyloop.scoring.rescoring.domain.RescoringJob;
-import com.storyloop.web.problems.ResourceNotFound;
+import com.storyloop.scoring.rescoring.query.trackingrescoring.TrackingRescoring;
+import com.storyloop.security.caller.Caller;
 
 /** Progress of a rescoring job started by an adoption. */
 @RestController
 class RescoringController {
 
-    private final RescoringJobs jobs;
+    private final TrackingRescoring jobs;
 
-    RescoringController(RescoringJobs jobs) {
+    RescoringController(TrackingRescoring jobs) {
         this.jobs = jobs;
     }
 
@@ -30,14 +31,8 @@ class RescoringController {
     }
 
     @GetMapping("/api/rescoring/{jobId}")
-    JobView job(@PathVariable String jobId) {
-        UUID id;
-        try {
-            id = UUID.fromString(jobId);
-        } catch (IllegalArgumentException e) {
-            throw new ResourceNotFound("rescoring job", jobId);
-        }
-        RescoringJobs.StoredJob stored = jobs.find(id).orElseThrow(() -> new ResourceNotFound("rescoring job", jobId));
+    JobView job(@PathVariable String jobId, Caller caller) {
+        RescoringJobs.StoredJob stored = jobs.job(caller, jobId);
         RescoringJob job = stored.job();
         return new JobView(job.jobId(), job.orgId(), job.rubricVersion(), stored.previousRubricVersion(), job.status().name(), job.total(),
                 job.done(), job.failed(), job.percent(), stored.adoptionEventId(), stored.createdAt(), stored.finishedAt());

@@ -17,42 +17,33 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import com.storyloop.rubric.definition.RubricDefinition;
-import com.storyloop.scoring.common.EventContext;
 import com.storyloop.scoring.rubrics.application.AdoptRubricHandler;
-import com.storyloop.scoring.rubrics.application.OrgAdoptions;
 import com.storyloop.scoring.rubrics.application.RegisterRubricHandler;
 import com.storyloop.scoring.rubrics.application.RubricCatalog;
-import com.storyloop.scoring.rubrics.application.RubricDefinitions;
 import com.storyloop.scoring.rubrics.application.RubricOffers;
 import com.storyloop.scoring.rubrics.query.listingofferedrubrics.ListingOfferedRubrics;
+import com.storyloop.scoring.rubrics.query.readingrubrics.ReadingRubrics;
+import com.storyloop.security.caller.Caller;
 import com.storyloop.web.problems.FieldProblem;
-import com.storyloop.web.problems.InvalidInput;
 import com.storyloop.web.problems.Problems;
-import com.storyloop.web.problems.ResourceNotFound;
 
 /**
- * Rubric versions: the built-in one plus definitions registered as data ({@code POST /api/rubrics}, an admin's job), and
+ * Rubric versions: the built-in one plus definitions registered as data ({@code POST /api/rubrics}, an installation operator's job), and
  * each organisation's adopted version ({@code POST /api/orgs/{orgId}/rubric}), which starts a rescoring job; rubrics that
  * providers published are offered per organisation ({@code GET /api/orgs/{orgId}/rubrics/offered}) and adopted the same way.
  */
 @RestController
 class RubricController {
 
-    private final RubricCatalog catalog;
-    private final RubricDefinitions definitions;
+    private final ReadingRubrics rubrics;
     private final RegisterRubricHandler register;
     private final AdoptRubricHandler adopt;
-    private final OrgAdoptions adoptions;
     private final ListingOfferedRubrics offered;
 
-    RubricController(RubricCatalog catalog, RubricDefinitions definitions, RegisterRubricHandler register, AdoptRubricHandler adopt,
-                     OrgAdoptions adoptions, ListingOfferedRubrics offered) {
-        this.catalog = catalog;
-        this.definitions = definitions;
+    RubricController(ReadingRubrics rubrics, RegisterRubricHandler register, AdoptRubricHandler adopt, ListingOfferedRubrics offered) {
+        this.rubrics = rubrics;
         this.register = register;
         this.adopt = adopt;
-        this.adoptions = adoptions;
         this.offered = offered;
     }
 
@@ -62,26 +53,23 @@ class RubricController {
     /** The body is the definition document itself (the format of rubric/v1.json); its {@code version} names it. */
     @PostMapping(path = "/api/rubrics", consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<Registered> register(@RequestBody(required = false) String definition, @RequestParam(required = false) String title,
-                                        @RequestParam(required = false) String providerId, @RequestParam(required = false) String packVersion) {
-        RegisterRubricHandler.Registered registered = register.register(definition, title, providerId, packVersion);
+                                        @RequestParam(required = false) String providerId, @RequestParam(required = false) String packVersion,
+                                        Caller caller) {
+        RegisterRubricHandler.Registered registered = register.register(caller, definition, title, providerId, packVersion);
         Registered body = new Registered(registered.rubricVersion(), registered.created());
         URI location = URI.create("/api/rubrics/" + registered.rubricVersion());
         return registered.created() ? ResponseEntity.created(location).body(body) : ResponseEntity.ok().location(location).body(body);
     }
 
     @GetMapping("/api/rubrics")
-    List<RubricCatalog.RubricVersion> versions() {
-        return catalog.versions();
+    List<RubricCatalog.RubricVersion> versions(Caller caller) {
+        return rubrics.versions(caller);
     }
 
     /** The definition document of a version, as registered (the built-in one as shipped). */
     @GetMapping(path = "/api/rubrics/{rubricVersion}", produces = MediaType.APPLICATION_JSON_VALUE)
-    String definition(@PathVariable String rubricVersion) {
-        if (rubricVersion.equals(catalog.standardVersion())) {
-            return RubricDefinition.standard().json();
-        }
-        return definitions.find(rubricVersion).map(RubricDefinitions.StoredDefinition::json)
-                .orElseThrow(() -> new ResourceNotFound("rubric version", rubricVersion));
+    String definition(@PathVariable String rubricVersion, Caller caller) {
+        return rubrics.definition(caller, rubricVersion);
     }
 
     record AdoptRequest(String rubricVersion) {
@@ -92,13 +80,10 @@ class RubricController {
     }
 
     @PostMapping(path = "/api/orgs/{orgId}/rubric", consumes = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<Adoption> adopt(@PathVariable String orgId, @RequestBody AdoptRequest request,
+    ResponseEntity<Adoption> adopt(@PathVariable String orgId, @RequestBody AdoptRequest request, Caller caller,
                                    @RequestHeader(name = "X-Correlation-Id", required = false) String correlationId) {
-        if (request == null || request.rubricVersion() == null || request.rubricVersion().isBlank()) {
-            throw new InvalidInput(new FieldProblem("rubricVersion", "is required: the version to adopt (GET /api/rubrics lists them)"));
-        }
-        AdoptRubricHandler.Adopted adopted = adopt.adopt(orgId, request.rubricVersion(),
-                new EventContext("anonymous", correlationId != null ? correlationId : UUID.randomUUID().toString()));
+        AdoptRubricHandler.Adopted adopted = adopt.adopt(caller, orgId, request == null ? null : request.rubricVersion(),
+                correlationId != null ? correlationId : UUID.randomUUID().toString());
         Adoption body = new Adoption(orgId, adopted.rubricVersion(), adopted.previousVersion(), adopted.eventId(), adopted.jobId());
         if (!adopted.changed()) {
             return ResponseEntity.ok(body);
@@ -106,20 +91,15 @@ class RubricController {
         return ResponseEntity.accepted().location(URI.create("/api/rescoring/" + adopted.jobId())).body(body);
     }
 
-    /** @param adopted false when the organisation never adopted a version and scores with the built-in one */
-    record OrgRubricView(String orgId, String rubricVersion, boolean adopted) {
-    }
-
     @GetMapping("/api/orgs/{orgId}/rubric")
-    OrgRubricView orgRubric(@PathVariable String orgId) {
-        return adoptions.adoptedVersion(orgId).map(v -> new OrgRubricView(orgId, v, true))
-                .orElseGet(() -> new OrgRubricView(orgId, catalog.standardVersion(), false));
+    ReadingRubrics.OrgRubric orgRubric(@PathVariable String orgId, Caller caller) {
+        return rubrics.orgRubric(caller, orgId);
     }
 
     /** Rubrics content providers published for the organisation: offered, in effect only once adopted through POST .../rubric. */
     @GetMapping("/api/orgs/{orgId}/rubrics/offered")
-    List<ListingOfferedRubrics.OfferedRubric> offered(@PathVariable String orgId) {
-        return offered.list(orgId);
+    List<ListingOfferedRubrics.OfferedRubric> offered(@PathVariable String orgId, Caller caller) {
+        return offered.list(caller, orgId);
     }
 
     @ExceptionHandler(RubricOffers.OfferNotRunnable.class)

@@ -23,6 +23,7 @@ import com.storyloop.schemas.Topics;
 import com.storyloop.scoring.scorecards.application.ScoreRevisions;
 import com.storyloop.scoring.scorecards.application.ScoringPersistence;
 import com.storyloop.scoring.scorecards.domain.BankCopy;
+import com.storyloop.scoring.scorecards.domain.ForeignReference;
 import com.storyloop.scoring.scorecards.domain.InvalidRevision;
 import com.storyloop.scoring.scorecards.domain.RevisionCopy;
 
@@ -30,7 +31,9 @@ import com.storyloop.scoring.scorecards.domain.RevisionCopy;
  * Consumes story.events: keeps the local copies scoring needs (banks, every revision's text and claims) and scores each
  * drafted or revised revision with its organisation's rubric version, in the poll batch's transaction (copies,
  * RevisionScored in the event store, scorecard rows, inbox and positions commit together). A story event that describes
- * no scorable revision is refused for good, so the library dead-letters it and moves on.
+ * no scorable revision is refused for good, so the library dead-letters it and moves on; so is one naming a bank or story of
+ * another organisation or client than its metadata (ORG_MISMATCH, CLIENT_MISMATCH), which the library's per-stream check
+ * cannot see when the event comes on a stream of its own.
  */
 @Configuration
 class StoryEventsConsumer {
@@ -70,8 +73,8 @@ class StoryEventsConsumer {
             try {
                 if (consumed.event() instanceof StoryBankOpened) {
                     StoryBankOpened opened = (StoryBankOpened) consumed.event();
-                    tx.saveBank(new BankCopy(opened.getBankId(), m.getOrgId(), m.getClientId(),
-                            opened.getTargetLevel() == Level.UNKNOWN ? null : opened.getTargetLevel().name()));
+                    scoring.openBank(new BankCopy(opened.getBankId(), m.getOrgId(), m.getClientId(),
+                            opened.getTargetLevel() == Level.UNKNOWN ? null : opened.getTargetLevel().name()), tx);
                 } else if (consumed.event() instanceof StoryDrafted) {
                     StoryDrafted d = (StoryDrafted) consumed.event();
                     scoring.receive(RevisionCopy.of(d.getStoryId(), d.getRevision(), d.getBankId(), m.getOrgId(), m.getClientId(), d.getTitle(),
@@ -84,8 +87,10 @@ class StoryEventsConsumer {
                             m.getCorrelationId()), tx);
                 } else if (consumed.event() instanceof PrinciplesClaimed) {
                     PrinciplesClaimed c = (PrinciplesClaimed) consumed.event();
-                    tx.claimPrinciples(c.getStoryId(), c.getRevision(), codes(c.getPrinciples()));
+                    scoring.claimPrinciples(m.getOrgId(), m.getClientId(), c.getStoryId(), c.getRevision(), codes(c.getPrinciples()), tx);
                 }
+            } catch (ForeignReference e) {
+                throw new RejectedEvent(e.code(), consumed.type() + " " + m.getEventId() + ": " + e.getMessage());
             } catch (InvalidRevision e) {
                 throw new RejectedEvent("INVALID_REVISION", consumed.type() + " " + m.getEventId() + ": " + e.getMessage());
             } catch (InvalidStoryException e) {

@@ -9,7 +9,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import com.storyloop.scoring.scorecards.query.gettingscorecards.GettingScorecards;
 import com.storyloop.scoring.scorecards.query.gettingscorecards.ScorecardView;
-import com.storyloop.web.problems.ResourceNotFound;
+import com.storyloop.security.caller.Caller;
 
 /** The engine's scorecards per revision and rubric version (old versions stay when an organisation adopts a new one). */
 @RestController
@@ -26,25 +26,18 @@ class ScorecardController {
     }
 
     @GetMapping("/api/stories/{storyId}/revisions/{revision}/scorecards")
-    RevisionScorecards ofRevision(@PathVariable String storyId, @PathVariable int revision) {
-        List<ScorecardView> found = scorecards.ofRevision(storyId, revision);
-        if (found.isEmpty() && !scorecards.revisionKnown(storyId, revision)) {
-            throw new ResourceNotFound("revision", revision + " of story " + storyId);
-        }
-        return new RevisionScorecards(storyId, revision, found);
+    RevisionScorecards ofRevision(@PathVariable String storyId, @PathVariable int revision, Caller caller) {
+        return new RevisionScorecards(storyId, revision, scorecards.ofRevision(caller, storyId, revision));
     }
 
     @GetMapping("/api/stories/{storyId}/revisions/{revision}/scorecards/{rubricVersion}")
-    ScorecardView ofRevision(@PathVariable String storyId, @PathVariable int revision, @PathVariable String rubricVersion) {
-        return scorecards.ofRevision(storyId, revision, rubricVersion)
-                .orElseThrow(() -> new ResourceNotFound("scorecard", "of revision " + revision + " of story " + storyId + " under rubric "
-                        + rubricVersion));
+    ScorecardView ofRevision(@PathVariable String storyId, @PathVariable int revision, @PathVariable String rubricVersion, Caller caller) {
+        return scorecards.ofRevision(caller, storyId, revision, rubricVersion);
     }
 
     /** The latest revision's scorecard (under the organisation's current rubric version unless one is asked for). */
     @GetMapping("/api/stories/{storyId}/scorecard")
-    ScorecardView latest(@PathVariable String storyId, @RequestParam(required = false) String rubricVersion) {
-        return scorecards.latest(storyId, rubricVersion)
-                .orElseThrow(() -> new ResourceNotFound("scorecard", "of story " + storyId + (rubricVersion == null ? "" : " under rubric " + rubricVersion)));
+    ScorecardView latest(@PathVariable String storyId, @RequestParam(required = false) String rubricVersion, Caller caller) {
+        return scorecards.latest(caller, storyId, rubricVersion);
     }
 }

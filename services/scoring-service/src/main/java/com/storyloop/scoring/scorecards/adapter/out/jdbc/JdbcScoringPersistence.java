@@ -29,6 +29,7 @@ import com.storyloop.scoring.scorecards.application.ScoringPersistence;
 import com.storyloop.scoring.scorecards.domain.BankCopy;
 import com.storyloop.scoring.scorecards.domain.Cause;
 import com.storyloop.scoring.scorecards.domain.RevisionCopy;
+import com.storyloop.scoring.scorecards.domain.StoryOwner;
 import com.storyloop.scoring.scorecards.domain.ScorecardStreams;
 
 /** {@link ScoringPersistence} on PostgreSQL: the local copies, the organisation lock, the event store and the scorecard rows. */
@@ -140,6 +141,12 @@ class JdbcScoringPersistence implements ScoringPersistence.Factory {
                 }
             });
             return updated != null && updated == 1;
+        }
+
+        @Override
+        public Optional<StoryOwner> storyOwner(String storyId) {
+            return jdbc.query("select org_id, client_id from revisions where story_id = ? limit 1",
+                    (rs, i) -> new StoryOwner(rs.getString(1), rs.getString(2)), storyId).stream().findFirst();
         }
 
         @Override
