@@ -4,6 +4,7 @@ import javax.sql.DataSource;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -78,6 +79,15 @@ public class WebSupportAutoConfiguration {
         registration.addUrlPatterns("/api/*");
         registration.setOrder(Ordered.LOWEST_PRECEDENCE - 20);
         return registration;
+    }
+
+    /** The Caller argument comes from the bearer token, not from the request: kept out of the generated API description. */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(name = "org.springdoc.core.utils.SpringDocUtils")
+    static class ApiDescription {
+        static {
+            org.springdoc.core.utils.SpringDocUtils.getConfig().addRequestWrapperToIgnore(com.storyloop.security.caller.Caller.class);
+        }
     }
 
     /**
