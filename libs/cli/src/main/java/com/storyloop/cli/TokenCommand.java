@@ -21,7 +21,7 @@ import java.util.regex.Pattern;
  */
 final class TokenCommand {
 
-    static final String USAGE = "usage: storyloop token --user EMAIL [--password PASSWORD]";
+    static final String USAGE = "usage: storyloop token --user EMAIL [--password PASSWORD]   or   storyloop token --operator";
     private static final Pattern ACCESS_TOKEN = Pattern.compile("\"accessToken\"\\s*:\\s*\"([^\"]+)\"");
     private static final Pattern DETAIL = Pattern.compile("\"detail\"\\s*:\\s*\"([^\"]*)\"");
 
@@ -33,6 +33,11 @@ final class TokenCommand {
     }
 
     static void run(PlatformConfig config, String[] args, PrintStream out) {
+        if (args.length == 1 && args[0].equals("--operator")) {
+            // the installation's operator (projection admin, rubric catalogue) is nobody's account: minted with the local key
+            out.println(LocalTokens.operator(config));
+            return;
+        }
         String user = null;
         String password = null;
         for (int i = 0; i < args.length; i++) {
