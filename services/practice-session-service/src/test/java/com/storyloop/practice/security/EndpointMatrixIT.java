@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
 
+import com.storyloop.practice.support.PracticeParties;
 import com.storyloop.practice.support.PracticeServiceIT;
 import com.storyloop.schemas.EventCodec;
 import com.storyloop.testsupport.EndpointMatrix;

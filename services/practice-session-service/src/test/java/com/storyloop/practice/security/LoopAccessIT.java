@@ -17,8 +17,12 @@ import tools.jackson.databind.JsonNode;
 import com.storyloop.events.EventMetadata;
 import com.storyloop.events.Level;
 import com.storyloop.events.PrincipleCode;
+import com.storyloop.events.Verdict;
+import com.storyloop.events.scoring.Measurements;
+import com.storyloop.events.scoring.RevisionScored;
 import com.storyloop.events.story.StoryBankOpened;
 import com.storyloop.events.story.StoryRevised;
+import com.storyloop.practice.support.PracticeParties;
 import com.storyloop.practice.support.PracticeServiceIT;
 import com.storyloop.schemas.EventCodec;
 import com.storyloop.schemas.Topics;
@@ -31,7 +35,7 @@ import static org.awaitility.Awaitility.await;
 /**
  * The less obvious rules of issue 7 for loops: a coach sees only their assigned clients' loops, another client's or
  * organisation's loop answers exactly like a missing one, writes naming someone else's client change nothing, an answer
- * may only tell the loop's own client's story, and a story event naming another tenant's story changes nothing.
+ * may only tell the loop's own client's story, and a story or score event naming another tenant's story changes nothing.
  */
 class LoopAccessIT extends PracticeServiceIT {
 
@@ -170,12 +174,13 @@ class LoopAccessIT extends PracticeServiceIT {
     }
 
     @Test
-    void aStoryEventNamingAnotherTenantsStoryChangesNothing() {
-        // given alice's story in practice's copy of her bank (the before-each waited for it)
+    void aStoryOrScoreEventNamingAnotherTenantsStoryChangesNothing() {
+        // given alice's story in practice's copy of her bank (the before-each waited for it), and events of another
+        // organisation's own stream (so the stream-ownership check lets them through) whose payload names alice's story id
         String intruder = "intruder-" + UUID.randomUUID();
         String otherOrg = "org-intruder-" + UUID.randomUUID();
         EventMetadata foreign = EventMetadata.newBuilder().setEventId(UUID.randomUUID()).setOrgId(otherOrg).setClientId(intruder)
-                .setStreamId(alice.storyId()).setStreamVersion(5).setOccurredAt(Instant.now()).setCorrelationId(UUID.randomUUID().toString())
+                .setStreamId("intruder-story-" + UUID.randomUUID()).setStreamVersion(5).setOccurredAt(Instant.now()).setCorrelationId(UUID.randomUUID().toString())
                 .setCausationId(null).setActor("intruder").build();
         StoryRevised hijack = StoryRevised.newBuilder().setMetadata(foreign).setBankId("bank-" + intruder).setStoryId(alice.storyId())
                 .setRevision(2).setTitle("Hijacked").setText("Not alice's words.").setPrinciples(List.of(PrincipleCode.FRUGALITY)).build();
@@ -186,17 +191,31 @@ class LoopAccessIT extends PracticeServiceIT {
         StoryBankOpened marker = StoryBankOpened.newBuilder().setMetadata(markerMetadata).setBankId(markerBank).setCoachId(null)
                 .setTargetRole("PM").setTargetLevel(Level.L6).setInterviewDate(null).build();
 
-        // when another organisation's client publishes a revision of alice's story id
+        RevisionScored failing = RevisionScored.newBuilder().setMetadata(EventMetadata.newBuilder(foreign).setEventId(UUID.randomUUID())
+                        .setStreamId("intruder-score-" + UUID.randomUUID()).build())
+                .setStoryId(alice.storyId()).setBankId("bank-" + intruder).setRevision(2).setRubricVersion("1").setVerdict(Verdict.FAIL)
+                .setOverall(10).setDecidingRule("test").setDimensions(List.of()).setFlags(List.of()).setPrinciples(List.of())
+                .setMeasurements(Measurements.newBuilder().setWordCount(3).setSituationWords(0).setTaskWords(0).setActionWords(3)
+                        .setResultWords(0).setActionResultShare(1).setSpeakingSeconds(1).setWordsPerMinute(140)
+                        .setFirstPersonSingularActions(0).setFirstPersonPluralActions(0).build())
+                .setLevelSignals(List.of()).setWarnings(List.of()).build();
+
+        // when another organisation's client publishes a revision of alice's story id, and a failing score for it
         KafkaProducer<String, byte[]> producer = TestKafka.producer();
         producer.send(new ProducerRecord<>(Topics.STORY_EVENTS, intruder, codec.encode(hijack)));
+        producer.send(new ProducerRecord<>(Topics.SCORING_EVENTS, intruder, codec.encode(failing)));
         producer.send(new ProducerRecord<>(Topics.STORY_EVENTS, intruder, codec.encode(marker)));
         producer.flush();
         await().atMost(Duration.ofSeconds(90)).until(() -> jdbc.queryForObject("select count(*) from client_banks where client_id = ?",
                 Integer.class, intruder) == 1);
+        // the score travels on another topic: wait until its consumer has passed it (its inbox holds the event id)
+        await().atMost(Duration.ofSeconds(90)).until(() -> jdbc.queryForObject("select count(*) from inbox where consumer_group = 'practice-client-stories' and event_id = ?", Integer.class,
+                UUID.fromString(String.valueOf(failing.getMetadata().getEventId()))) > 0);
 
-        // then alice's story is as she wrote it, and her loop planning still proposes it for OWNERSHIP
+        // then alice's story is as she wrote it, unscored, and her loop planning still proposes it for OWNERSHIP (a FAIL never is)
         Map<String, Object> story = jdbc.queryForMap("select title, revision, org_id, client_id from client_stories where story_id = ?",
                 alice.storyId());
+        assertThat(jdbc.queryForObject("select count(*) from story_scores where story_id = ?", Integer.class, alice.storyId())).isZero();
         assertThat(story).containsEntry("title", "Launch").containsEntry("revision", 1).containsEntry("org_id", org)
                 .containsEntry("client_id", alice.clientId());
         JsonNode preview = as(TestTokens.client(org, alice.clientId()), "POST", "/api/loop-plans", alice.format()).assertStatus(200).json();

@@ -1,4 +1,4 @@
-package com.storyloop.practice.security;
+package com.storyloop.practice.support;
 
 import java.time.Instant;
 import java.util.List;
@@ -19,20 +19,20 @@ import com.storyloop.schemas.Topics;
 import com.storyloop.testsupport.TestKafka;
 
 /** A client of an organisation with a coach and a one-story bank, published on story.events as story-service would. */
-record PracticeParties(String orgId, String clientId, String coachId, String bankId, String storyId) {
+public record PracticeParties(String orgId, String clientId, String coachId, String bankId, String storyId) {
 
-    static PracticeParties fresh(String orgId) {
+    public static PracticeParties fresh(String orgId) {
         String client = "client-" + UUID.randomUUID();
         return new PracticeParties(orgId, client, "coach-" + UUID.randomUUID(), "bank-" + UUID.randomUUID(), "story-" + UUID.randomUUID());
     }
 
-    EventMetadata metadata(String stream) {
+    public EventMetadata metadata(String stream) {
         return EventMetadata.newBuilder().setEventId(UUID.randomUUID()).setOrgId(orgId).setClientId(clientId).setStreamId(stream)
                 .setStreamVersion(1).setOccurredAt(Instant.now()).setCorrelationId(UUID.randomUUID().toString()).setCausationId(null)
                 .setActor("test").build();
     }
 
-    void publishBank(EventCodec codec) {
+    public void publishBank(EventCodec codec) {
         List<SpecificRecord> events = List.of(
                 StoryBankOpened.newBuilder().setMetadata(metadata(bankId)).setBankId(bankId).setCoachId(coachId).setTargetRole("PM")
                         .setTargetLevel(Level.L6).setInterviewDate(null).build(),
@@ -47,15 +47,15 @@ record PracticeParties(String orgId, String clientId, String coachId, String ban
     }
 
     /** A one-question loop format for this client, asking OWNERSHIP. */
-    Map<String, Object> format() {
+    public Map<String, Object> format() {
         return Map.of("orgId", orgId, "clientId", clientId, "interviews", 1, "questionsPerInterview", 1, "principles", List.of("OWNERSHIP"));
     }
 
-    Map<String, Object> ask() {
+    public Map<String, Object> ask() {
         return Map.of("interviewIndex", 0, "slotIndex", 0, "questionId", "ow-01");
     }
 
-    Map<String, Object> answer() {
+    public Map<String, Object> answer() {
         return Map.of("interviewIndex", 0, "slotIndex", 0, "storyId", storyId, "storyRevision", 1, "durationSeconds", 150);
     }
 }
