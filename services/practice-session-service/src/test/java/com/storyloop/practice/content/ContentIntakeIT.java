@@ -10,6 +10,7 @@ import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -23,6 +24,7 @@ import com.storyloop.practice.support.PracticeServiceIT;
 import com.storyloop.schemas.EventCodec;
 import com.storyloop.schemas.Topics;
 import com.storyloop.testsupport.TestKafka;
+import com.storyloop.testsupport.TestTokens;
 
 import example.ContentProducer;
 
@@ -31,6 +33,11 @@ import static org.awaitility.Awaitility.await;
 
 /** Partner questions flow in through content.inbound: valid ones show up with provenance, invalid ones are dead-lettered with the reason. */
 class ContentIntakeIT extends PracticeServiceIT {
+
+    @BeforeEach
+    void signInAsOrgAdmin() {
+        token = TestTokens.orgAdmin(ORG);
+    }
 
     static final String ORG = "org-acme-coaching";
     static final String PROVIDER = "interview-kit-co";

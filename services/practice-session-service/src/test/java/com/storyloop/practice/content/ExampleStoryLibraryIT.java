@@ -12,6 +12,7 @@ import java.util.stream.Collectors;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -26,12 +27,18 @@ import com.storyloop.practice.support.PracticeServiceIT;
 import com.storyloop.schemas.EventCodec;
 import com.storyloop.schemas.Topics;
 import com.storyloop.testsupport.TestKafka;
+import com.storyloop.testsupport.TestTokens;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /** Partner example stories flow in through content.inbound into the library with provenance; each kind of invalid one is dead-lettered. */
 class ExampleStoryLibraryIT extends PracticeServiceIT {
+
+    @BeforeEach
+    void signInAsOrgAdmin() {
+        token = TestTokens.orgAdmin(ORG);
+    }
 
     static final String ORG = ContentIntakeIT.ORG;
     static final String PROVIDER = ContentIntakeIT.PROVIDER;

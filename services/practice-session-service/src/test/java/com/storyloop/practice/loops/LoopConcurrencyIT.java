@@ -16,6 +16,7 @@ import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -28,6 +29,7 @@ import com.storyloop.practice.support.PracticeServiceIT;
 import com.storyloop.schemas.EventCodec;
 import com.storyloop.schemas.Topics;
 import com.storyloop.testsupport.TestKafka;
+import com.storyloop.testsupport.TestTokens;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -38,6 +40,11 @@ import static org.awaitility.Awaitility.await;
  * one wins.
  */
 class LoopConcurrencyIT extends PracticeServiceIT {
+
+    @BeforeEach
+    void signInAsOrgAdmin() {
+        token = TestTokens.orgAdmin(ORG);
+    }
 
     static final String ORG = "org-it";
 

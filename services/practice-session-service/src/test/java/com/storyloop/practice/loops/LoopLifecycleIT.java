@@ -10,6 +10,7 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.avro.specific.SpecificRecord;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -29,12 +30,19 @@ import com.storyloop.practice.support.PracticeServiceIT;
 import com.storyloop.schemas.EventCodec;
 import com.storyloop.schemas.Topics;
 import com.storyloop.testsupport.TestKafka;
+import com.storyloop.testsupport.TestTokens;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /** A coach plans and runs a whole loop through HTTP, from the client's stories on story.events to the loop's events on practice.events. */
 class LoopLifecycleIT extends PracticeServiceIT {
+
+    /** The client's assigned coach (the bank names coach-1) runs the loop unless a test says otherwise. */
+    @BeforeEach
+    void signInAsTheCoach() {
+        token = TestTokens.coach(ORG, "coach-1");
+    }
 
     static final String ORG = "org-it";
 
@@ -171,6 +179,7 @@ class LoopLifecycleIT extends PracticeServiceIT {
 
     @Test
     void theLatestScoresFromScoringEventsDecideWhichStoryThePlanProposes() {
+        token = TestTokens.orgAdmin(ORG);
         String weak = "story-a-" + UUID.randomUUID();
         String strong = "story-b-" + UUID.randomUUID();
         publishBank(weak, strong);
@@ -192,6 +201,7 @@ class LoopLifecycleIT extends PracticeServiceIT {
 
     @Test
     void aClientSelfPractisesWithTheEnginesFlagsInsteadOfRatings() {
+        token = TestTokens.client(ORG, client);
         String co = "story-co-" + UUID.randomUUID();
         publishBank(co, "story-own-" + UUID.randomUUID());
         Map<String, Object> format = Map.of("orgId", ORG, "clientId", client, "interviews", 1, "questionsPerInterview", 1,
@@ -214,6 +224,7 @@ class LoopLifecycleIT extends PracticeServiceIT {
 
     @Test
     void planningForAClientWithoutABankIs404AndABadFormatIs400NamingTheField() {
+        token = TestTokens.orgAdmin(ORG);
         post("/api/loops", Map.of("orgId", ORG, "clientId", "nobody-" + UUID.randomUUID(), "interviews", 1, "questionsPerInterview", 2))
                 .assertProblem(404, null);
         post("/api/loops", Map.of("orgId", ORG, "clientId", client, "interviews", 0, "questionsPerInterview", 9))

@@ -7,16 +7,24 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import tools.jackson.databind.JsonNode;
 
 import com.storyloop.practice.support.PracticeServiceIT;
+import com.storyloop.testsupport.TestTokens;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The built-in question bank through GET /api/questions: counts per principle, probes, L7 variants, filters and paging. */
 class QuestionBankIT extends PracticeServiceIT {
+
+    /** The built-in bank is shared content: any member reads it, here a client. */
+    @BeforeEach
+    void signInAsAClient() {
+        token = TestTokens.client("org-it", "client-" + java.util.UUID.randomUUID());
+    }
 
     static final List<String> PRINCIPLES = List.of("CUSTOMER_OBSESSION", "OWNERSHIP", "INVENT_AND_SIMPLIFY", "ARE_RIGHT_A_LOT",
             "LEARN_AND_BE_CURIOUS", "HIRE_AND_DEVELOP", "HIGHEST_STANDARDS", "THINK_BIG", "BIAS_FOR_ACTION", "FRUGALITY", "EARN_TRUST",

@@ -20,10 +20,14 @@ import tools.jackson.databind.json.JsonMapper;
 
 import com.storyloop.testsupport.RealInfrastructure;
 import com.storyloop.testsupport.ServiceTestProperties;
+import com.storyloop.testsupport.TestTokens;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The practice-session-service over real HTTP against the shared real Kafka and PostgreSQL. */
+/**
+ * The practice-session-service over real HTTP against the shared real Kafka and PostgreSQL. Requests carry {@link #token}
+ * as a bearer token (each test sets the caller it means); the content allow-list is fixed here, so every IT shares one context.
+ */
 @RealInfrastructure
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 public abstract class PracticeServiceIT {
@@ -33,7 +37,14 @@ public abstract class PracticeServiceIT {
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
         ServiceTestProperties.register(registry);
+        TestTokens.register(registry);
+        registry.add("storyloop.content.allowed-providers", () -> String.join(",", ContentOrganisations.ACCEPTED));
+        // org-narrow accepts both providers installation-wide but serves its members only one of them
+        registry.add("storyloop.content.organisations." + ContentOrganisations.NARROW + ".allowed-providers", () -> ContentOrganisations.SECOND);
     }
+
+    /** The bearer token every request of this test presents, unless it sends an Authorization header itself; null sends none. */
+    protected String token;
 
     @Autowired
     protected Environment environment;
@@ -76,6 +87,9 @@ public abstract class PracticeServiceIT {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + environment.getProperty("local.server.port") + path));
         if (json != null) {
             request.header("Content-Type", "application/json");
+        }
+        if (token != null && headers.keySet().stream().noneMatch("Authorization"::equalsIgnoreCase)) {
+            request.header("Authorization", TestTokens.bearer(token));
         }
         headers.forEach(request::header);
         request.method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(JSON.writeValueAsBytes(json)));

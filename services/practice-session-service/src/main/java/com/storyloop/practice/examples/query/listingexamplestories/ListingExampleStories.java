@@ -10,25 +10,36 @@ import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
+import com.storyloop.practice.content.domain.ContentAllowList;
 import com.storyloop.practice.questions.domain.Level;
 import com.storyloop.rubric.scorecard.Principle;
+import com.storyloop.security.caller.Caller;
+import com.storyloop.web.access.Access;
 
 /**
  * Lists the example-story library filtered by principle (examples illustrating it), level (examples for any level plus those
  * pitched at exactly that level, as for questions) and provider, one page at a time, ordered by provider, pack and id.
+ * A member is served only their own organisation's examples from providers its content allow-list lets through; an
+ * operator, who has no organisation, none.
  */
 @Component
 public class ListingExampleStories {
 
     private final JdbcTemplate jdbc;
+    private final ContentAllowList allowList;
 
-    public ListingExampleStories(JdbcTemplate jdbc) {
+    public ListingExampleStories(JdbcTemplate jdbc, ContentAllowList allowList) {
         this.jdbc = jdbc;
+        this.allowList = allowList;
     }
 
-    public ExampleStoryPage list(Optional<Principle> principle, Optional<Level> level, Optional<String> provider, int page, int size) {
-        StringBuilder where = new StringBuilder(" where true");
+    public ExampleStoryPage list(Caller caller, Optional<Principle> principle, Optional<Level> level, Optional<String> provider, int page,
+                                 int size) {
+        Access.requireMember(caller);
+        StringBuilder where = new StringBuilder(" where org_id = ? and provider_id = any(?)");
         List<Object> args = new ArrayList<>();
+        args.add(caller.orgId() == null ? "" : caller.orgId());
+        args.add(allowList.servedTo(caller.orgId()).toArray(new String[0]));
         principle.ifPresent(p -> {
             where.append(" and ? = any(principles)");
             args.add(p.name());

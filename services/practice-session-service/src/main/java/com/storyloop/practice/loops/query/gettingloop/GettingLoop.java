@@ -13,22 +13,27 @@ import org.springframework.stereotype.Component;
 import com.storyloop.practice.loops.application.LoopRepository;
 import com.storyloop.practice.loops.domain.Loop;
 import com.storyloop.practice.loops.domain.LoopPlan;
-import com.storyloop.practice.questions.application.QuestionBank;
+import com.storyloop.practice.questions.application.QuestionLibrary;
 import com.storyloop.practice.questions.domain.Question;
+import com.storyloop.security.caller.Caller;
+import com.storyloop.web.access.Access;
 
 /**
  * Reads a loop folded from its own stream (always current): the plan with its suggested questions (text and probes), and
- * every question asked with its answer, probes and rating.
+ * every question asked with its answer, probes and rating. Only for someone who may see the loop's client; to anyone else
+ * it is as absent as a loop that never existed.
  */
 @Component
 public class GettingLoop {
 
     private final LoopRepository loops;
-    private final List<QuestionBank> questionBanks;
+    private final QuestionLibrary questions;
+    private final Access access;
 
-    public GettingLoop(LoopRepository loops, List<QuestionBank> questionBanks) {
+    public GettingLoop(LoopRepository loops, QuestionLibrary questions, Access access) {
         this.loops = loops;
-        this.questionBanks = questionBanks;
+        this.questions = questions;
+        this.access = access;
     }
 
     public record LoopView(String loopId, String orgId, String clientId, String bankId, String mode, long version, boolean completed,
@@ -48,12 +53,10 @@ public class GettingLoop {
         if (suggested.isEmpty()) {
             return questions;
         }
-        for (QuestionBank bank : questionBanks) {
-            for (Question q : bank.availableTo(orgId)) {
-                if (suggested.contains(q.questionId())) {
-                    questions.putIfAbsent(q.questionId(), new SuggestedQuestion(q.questionId(), q.principle().name(),
-                            q.level() == null ? null : q.level().name(), q.text(), q.probes(), q.provenance().source()));
-                }
+        for (Question q : this.questions.availableTo(orgId)) {
+            if (suggested.contains(q.questionId())) {
+                questions.putIfAbsent(q.questionId(), new SuggestedQuestion(q.questionId(), q.principle().name(),
+                        q.level() == null ? null : q.level().name(), q.text(), q.probes(), q.provenance().source()));
             }
         }
         return questions;
@@ -63,8 +66,8 @@ public class GettingLoop {
                                String timing, boolean timingFlagged, List<Loop.Probe> probes, String rating, String interviewerId, String notes) {
     }
 
-    public Optional<LoopView> byId(String loopId) {
-        return loops.load(loopId).map(loaded -> {
+    public Optional<LoopView> byId(Caller caller, String loopId) {
+        return loops.load(loopId).filter(loaded -> access.canSeeClient(caller, loaded.loop().orgId(), loaded.loop().clientId())).map(loaded -> {
             Loop l = loaded.loop();
             List<QuestionView> questions = l.questions().entrySet().stream().map(e -> {
                 Loop.AskedQuestion q = e.getValue();

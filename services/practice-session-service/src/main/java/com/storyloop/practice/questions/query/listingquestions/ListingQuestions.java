@@ -5,26 +5,30 @@ import java.util.Optional;
 
 import org.springframework.stereotype.Component;
 
-import com.storyloop.practice.questions.application.QuestionBank;
+import com.storyloop.practice.questions.application.QuestionLibrary;
 import com.storyloop.practice.questions.domain.Level;
 import com.storyloop.rubric.scorecard.Principle;
 import com.storyloop.practice.questions.domain.Question;
+import com.storyloop.security.caller.Caller;
+import com.storyloop.web.access.Access;
 
 /**
  * Lists the question bank filtered by principle, level (questions for any level plus those pitched at exactly that level)
- * and source ({@code built-in} or a provider id), one page at a time.
+ * and source ({@code built-in} or a provider id), one page at a time. Every member is served the built-in questions and
+ * their own organisation's provider questions its content allow-list lets through; an operator the built-in ones.
  */
 @Component
 public class ListingQuestions {
 
-    private final List<QuestionBank> banks;
+    private final QuestionLibrary library;
 
-    public ListingQuestions(List<QuestionBank> banks) {
-        this.banks = banks;
+    public ListingQuestions(QuestionLibrary library) {
+        this.library = library;
     }
 
-    public QuestionPage list(Optional<Principle> principle, Optional<Level> level, Optional<String> source, int page, int size) {
-        List<Question> matching = banks.stream().flatMap(bank -> bank.all().stream())
+    public QuestionPage list(Caller caller, Optional<Principle> principle, Optional<Level> level, Optional<String> source, int page, int size) {
+        Access.requireMember(caller);
+        List<Question> matching = library.availableTo(caller.orgId()).stream()
                 .filter(q -> principle.map(p -> q.principle() == p).orElse(true))
                 .filter(q -> level.map(q::suits).orElse(true))
                 .filter(q -> source.map(s -> s.equals(q.provenance().source())).orElse(true))

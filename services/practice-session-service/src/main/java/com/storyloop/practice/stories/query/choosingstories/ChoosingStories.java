@@ -32,6 +32,13 @@ public class ChoosingStories {
                 .findFirst();
     }
 
+    /** Is this story one of the client's (as far as the local copy of story.events knows). */
+    public boolean belongsTo(String orgId, String clientId, String storyId) {
+        Integer n = jdbc.queryForObject("select count(*) from client_stories where story_id = ? and org_id = ? and client_id = ?", Integer.class,
+                storyId, orgId, clientId);
+        return n != null && n > 0;
+    }
+
     /** The level the client's bank targets (StoryBankOpened), if it named one. */
     public Optional<Level> targetLevel(String orgId, String clientId) {
         return jdbc.queryForList("select target_level from client_banks where org_id = ? and client_id = ? and target_level is not null",
@@ -51,7 +58,7 @@ public class ChoosingStories {
         }, orgId, clientId);
         return jdbc.query("""
                 select s.story_id, s.title, s.revision, s.principles, s.retired, sc.overall, sc.verdict
-                from client_stories s left join story_scores sc on sc.story_id = s.story_id
+                from client_stories s left join story_scores sc on sc.story_id = s.story_id and sc.org_id = s.org_id
                 where s.org_id = ? and s.client_id = ? order by s.story_id
                 """, (rs, row) -> {
             Array array = rs.getArray("principles");

@@ -1,14 +1,11 @@
 package com.storyloop.practice.content.adapter.in.kafka;
 
 import java.sql.Connection;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
-import java.util.stream.Collectors;
 
 import org.apache.avro.specific.SpecificRecord;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.ConnectionCallback;
@@ -30,6 +27,7 @@ import com.storyloop.events.Verdict;
 import com.storyloop.events.content.ExampleStoryPublished;
 import com.storyloop.events.content.QuestionPublished;
 import com.storyloop.events.content.RubricPublished;
+import com.storyloop.practice.content.domain.ContentAllowList;
 import com.storyloop.practice.content.domain.ContentRules;
 import com.storyloop.schemas.EventCodec;
 import com.storyloop.schemas.Topics;
@@ -49,8 +47,9 @@ class ContentIntake {
     private final Set<String> allowed;
     private final EventCodec codec;
 
-    ContentIntake(@Value("${storyloop.content.allowed-providers:}") String allowedProviders, EventCodec codec) {
-        this.allowed = Arrays.stream(allowedProviders.split(",")).map(String::trim).filter(s -> !s.isEmpty()).collect(Collectors.toSet());
+    ContentIntake(ContentAllowList allowList, EventCodec codec) {
+        // the installation-wide pairs gate intake; an organisation's own list only narrows what its members are served
+        this.allowed = allowList.accepted();
         this.codec = codec;
     }
 

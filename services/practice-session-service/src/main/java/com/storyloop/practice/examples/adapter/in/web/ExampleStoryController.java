@@ -12,6 +12,7 @@ import com.storyloop.practice.examples.query.listingexamplestories.ExampleStoryP
 import com.storyloop.practice.examples.query.listingexamplestories.ListingExampleStories;
 import com.storyloop.practice.questions.domain.Level;
 import com.storyloop.rubric.scorecard.Principle;
+import com.storyloop.security.caller.Caller;
 import com.storyloop.practice.questions.adapter.in.web.LibraryFilters;
 import com.storyloop.web.problems.FieldProblem;
 import com.storyloop.web.problems.InvalidInput;
@@ -27,7 +28,7 @@ class ExampleStoryController {
     }
 
     @GetMapping("/api/example-stories")
-    ExampleStoryPage list(@RequestParam(required = false) String principle, @RequestParam(required = false) String level,
+    ExampleStoryPage list(Caller caller, @RequestParam(required = false) String principle, @RequestParam(required = false) String level,
                           @RequestParam(required = false) String provider, @RequestParam(required = false, defaultValue = "0") String page,
                           @RequestParam(required = false, defaultValue = "20") String size) {
         List<FieldProblem> problems = new ArrayList<>();
@@ -43,6 +44,6 @@ class ExampleStoryController {
             throw new InvalidInput("Invalid example-story filters", problems);
         }
         Optional<String> wantedProvider = provider == null || provider.isBlank() ? Optional.empty() : Optional.of(provider);
-        return listing.list(wantedPrinciple, wantedLevel, wantedProvider, pageNumber, pageSize);
+        return listing.list(caller, wantedPrinciple, wantedLevel, wantedProvider, pageNumber, pageSize);
     }
 }

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Function;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -29,6 +30,7 @@ import com.storyloop.practice.loops.application.PlanLoopHandler;
 import com.storyloop.practice.loops.application.RunLoopHandler;
 import com.storyloop.practice.loops.application.TranscriptReviewer;
 import com.storyloop.practice.loops.domain.AnswerTiming;
+import com.storyloop.practice.loops.domain.Loop;
 import com.storyloop.practice.loops.domain.LoopCommand;
 import com.storyloop.practice.loops.domain.LoopEvent;
 import com.storyloop.practice.loops.domain.LoopFormat;
@@ -36,9 +38,10 @@ import com.storyloop.practice.loops.domain.LoopMode;
 import com.storyloop.practice.loops.domain.LoopPlan;
 import com.storyloop.practice.loops.domain.Rating;
 import com.storyloop.practice.loops.query.gettingloop.GettingLoop;
-import com.storyloop.practice.questions.application.QuestionBank;
+import com.storyloop.practice.questions.application.QuestionLibrary;
 import com.storyloop.rubric.scorecard.Principle;
 import com.storyloop.practice.questions.domain.Question;
+import com.storyloop.security.caller.Caller;
 import com.storyloop.web.preconditions.StreamVersions;
 import com.storyloop.web.problems.FieldProblem;
 import com.storyloop.web.problems.InvalidInput;
@@ -54,16 +57,16 @@ class LoopController {
     private final PlanLoopHandler planLoop;
     private final RunLoopHandler runLoop;
     private final GettingLoop gettingLoop;
-    private final List<QuestionBank> questionBanks;
+    private final QuestionLibrary questions;
     private final Clock clock;
     private final TranscriptReviewer reviewer;
 
-    LoopController(PlanLoopHandler planLoop, RunLoopHandler runLoop, GettingLoop gettingLoop, List<QuestionBank> questionBanks, Clock clock,
+    LoopController(PlanLoopHandler planLoop, RunLoopHandler runLoop, GettingLoop gettingLoop, QuestionLibrary questions, Clock clock,
                    TranscriptReviewer reviewer) {
         this.planLoop = planLoop;
         this.runLoop = runLoop;
         this.gettingLoop = gettingLoop;
-        this.questionBanks = questionBanks;
+        this.questions = questions;
         this.clock = clock;
         this.reviewer = reviewer;
     }
@@ -91,45 +94,41 @@ class LoopController {
     }
 
     @PostMapping(path = "/api/loop-plans", consumes = MediaType.APPLICATION_JSON_VALUE)
-    Map<String, Object> preview(@Valid @RequestBody PlanRequest request) {
-        PlanLoopHandler.Planned planned = planLoop.preview(request.orgId(), request.clientId(), format(request));
+    Map<String, Object> preview(Caller caller, @Valid @RequestBody PlanRequest request) {
+        PlanLoopHandler.Planned planned = planLoop.preview(caller, request.orgId(), request.clientId(), format(request));
         return planBody(request.orgId(), planned, 0);
     }
 
     @PostMapping(path = "/api/loops", consumes = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<Map<String, Object>> plan(@Valid @RequestBody PlanRequest request,
+    ResponseEntity<Map<String, Object>> plan(Caller caller, @Valid @RequestBody PlanRequest request,
                                              @RequestHeader(name = "X-Correlation-Id", required = false) String correlationId) {
         LoopMode mode = request.mode() == null ? LoopMode.INTERVIEWED : request.mode();
-        PlanLoopHandler.Planned planned = planLoop.plan(request.orgId(), request.clientId(), format(request), mode, context(correlationId));
+        PlanLoopHandler.Planned planned = planLoop.plan(caller, request.orgId(), request.clientId(), format(request), mode,
+                context(caller, correlationId));
         return ResponseEntity.created(URI.create("/api/loops/" + planned.loopId())).eTag(StreamVersions.etag(1))
                 .body(planBody(request.orgId(), planned, 1));
     }
 
     @GetMapping("/api/loops/{loopId}")
-    ResponseEntity<GettingLoop.LoopView> byId(@PathVariable String loopId) {
-        GettingLoop.LoopView view = gettingLoop.byId(loopId).orElseThrow(() -> new ResourceNotFound("loop", loopId));
+    ResponseEntity<GettingLoop.LoopView> byId(Caller caller, @PathVariable String loopId) {
+        GettingLoop.LoopView view = gettingLoop.byId(caller, loopId).orElseThrow(() -> new ResourceNotFound("loop", loopId));
         return ResponseEntity.ok().eTag(StreamVersions.etag(view.version())).body(view);
     }
 
     @PostMapping(path = "/api/loops/{loopId}/questions", consumes = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<Map<String, Object>> ask(@PathVariable String loopId, @Valid @RequestBody AskRequest request,
+    ResponseEntity<Map<String, Object>> ask(Caller caller, @PathVariable String loopId, @Valid @RequestBody AskRequest request,
                                             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
                                             @RequestHeader(name = "X-Correlation-Id", required = false) String correlationId) {
-        String text = request.text();
-        if (text == null || text.isBlank()) {
-            text = questionBanks.stream().flatMap(b -> b.all().stream()).filter(q -> q.questionId().equals(request.questionId())).findFirst()
-                    .map(Question::text).orElseThrow(() -> new InvalidInput(new FieldProblem("questionId",
-                            "not in the question bank; send the question's text to ask your own")));
-        }
-        return run(loopId, ifMatch, new LoopCommand.AskQuestion(request.interviewIndex(), request.slotIndex(), request.questionId(), text,
-                clock.instant()), correlationId);
+        // a bank question is looked up in the loop's own organisation's bank, and only once the caller may see the loop
+        return run(caller, loopId, ifMatch, loop -> new LoopCommand.AskQuestion(request.interviewIndex(), request.slotIndex(), request.questionId(),
+                questionText(loop.orgId(), request), clock.instant()), correlationId);
     }
 
     @PostMapping(path = "/api/loops/{loopId}/answers", consumes = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<Map<String, Object>> answer(@PathVariable String loopId, @Valid @RequestBody AnswerRequest request,
+    ResponseEntity<Map<String, Object>> answer(Caller caller, @PathVariable String loopId, @Valid @RequestBody AnswerRequest request,
                                                @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
                                                @RequestHeader(name = "X-Correlation-Id", required = false) String correlationId) {
-        ResponseEntity<Map<String, Object>> response = run(loopId, ifMatch, new LoopCommand.GiveAnswer(request.interviewIndex(), request.slotIndex(),
+        ResponseEntity<Map<String, Object>> response = run(caller, loopId, ifMatch, new LoopCommand.GiveAnswer(request.interviewIndex(), request.slotIndex(),
                 request.storyId(), request.storyRevision(), request.durationSeconds(), request.transcript(), reviewer.review(request.transcript()),
                 clock.instant()), correlationId);
         AnswerTiming timing = AnswerTiming.of(request.durationSeconds());
@@ -139,31 +138,44 @@ class LoopController {
     }
 
     @PostMapping(path = "/api/loops/{loopId}/probes", consumes = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<Map<String, Object>> probe(@PathVariable String loopId, @Valid @RequestBody ProbeRequest request,
+    ResponseEntity<Map<String, Object>> probe(Caller caller, @PathVariable String loopId, @Valid @RequestBody ProbeRequest request,
                                               @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
                                               @RequestHeader(name = "X-Correlation-Id", required = false) String correlationId) {
-        return run(loopId, ifMatch, new LoopCommand.AskProbe(request.interviewIndex(), request.slotIndex(), request.text(), request.response(),
+        return run(caller, loopId, ifMatch, new LoopCommand.AskProbe(request.interviewIndex(), request.slotIndex(), request.text(), request.response(),
                 request.handledWell(), clock.instant()), correlationId);
     }
 
     @PostMapping(path = "/api/loops/{loopId}/ratings", consumes = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<Map<String, Object>> rate(@PathVariable String loopId, @Valid @RequestBody RateRequest request,
+    ResponseEntity<Map<String, Object>> rate(Caller caller, @PathVariable String loopId, @Valid @RequestBody RateRequest request,
                                              @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
                                              @RequestHeader(name = "X-Correlation-Id", required = false) String correlationId) {
-        return run(loopId, ifMatch, new LoopCommand.RateAnswer(request.interviewIndex(), request.slotIndex(), request.interviewerId(),
+        return run(caller, loopId, ifMatch, new LoopCommand.RateAnswer(request.interviewIndex(), request.slotIndex(), request.interviewerId(),
                 request.rating(), request.notes(), clock.instant()), correlationId);
     }
 
     @PostMapping("/api/loops/{loopId}/completion")
-    ResponseEntity<Map<String, Object>> complete(@PathVariable String loopId,
+    ResponseEntity<Map<String, Object>> complete(Caller caller, @PathVariable String loopId,
                                                  @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
                                                  @RequestHeader(name = "X-Correlation-Id", required = false) String correlationId) {
-        return run(loopId, ifMatch, new LoopCommand.CompleteLoop(clock.instant()), correlationId);
+        return run(caller, loopId, ifMatch, new LoopCommand.CompleteLoop(clock.instant()), correlationId);
     }
 
-    private ResponseEntity<Map<String, Object>> run(String loopId, String ifMatch, LoopCommand command, String correlationId) {
+    private String questionText(String orgId, AskRequest request) {
+        if (request.text() != null && !request.text().isBlank()) {
+            return request.text();
+        }
+        return questions.find(orgId, request.questionId()).map(Question::text).orElseThrow(() -> new InvalidInput(new FieldProblem("questionId",
+                "not in the question bank; send the question's text to ask your own")));
+    }
+
+    private ResponseEntity<Map<String, Object>> run(Caller caller, String loopId, String ifMatch, LoopCommand command, String correlationId) {
+        return run(caller, loopId, ifMatch, loop -> command, correlationId);
+    }
+
+    private ResponseEntity<Map<String, Object>> run(Caller caller, String loopId, String ifMatch, Function<Loop, LoopCommand> command,
+                                                    String correlationId) {
         Long expected = ifMatch == null ? null : StreamVersions.expectedVersion(ifMatch, "the loop");
-        RunLoopHandler.Result result = runLoop.run(loopId, expected, command, context(correlationId));
+        RunLoopHandler.Result result = runLoop.run(caller, loopId, expected, command, context(caller, correlationId));
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("loopId", loopId);
         body.put("version", result.version());
@@ -200,7 +212,8 @@ class LoopController {
         return body;
     }
 
-    static EventContext context(String correlationId) {
-        return new EventContext("anonymous", correlationId != null ? correlationId : UUID.randomUUID().toString());
+    /** The events' actor is the token's subject, so the record says who did it. */
+    static EventContext context(Caller caller, String correlationId) {
+        return new EventContext(caller.subject(), correlationId != null ? correlationId : UUID.randomUUID().toString());
     }
 }

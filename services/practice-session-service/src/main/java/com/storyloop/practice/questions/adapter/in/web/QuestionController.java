@@ -10,6 +10,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import com.storyloop.practice.questions.domain.Level;
 import com.storyloop.rubric.scorecard.Principle;
+import com.storyloop.security.caller.Caller;
 import com.storyloop.practice.questions.query.listingquestions.ListingQuestions;
 import com.storyloop.practice.questions.query.listingquestions.QuestionPage;
 import com.storyloop.web.problems.FieldProblem;
@@ -25,7 +26,7 @@ class QuestionController {
     }
 
     @GetMapping("/api/questions")
-    QuestionPage list(@RequestParam(required = false) String principle, @RequestParam(required = false) String level,
+    QuestionPage list(Caller caller, @RequestParam(required = false) String principle, @RequestParam(required = false) String level,
                       @RequestParam(required = false) String source, @RequestParam(required = false, defaultValue = "0") String page,
                       @RequestParam(required = false, defaultValue = "20") String size) {
         List<FieldProblem> problems = new ArrayList<>();
@@ -38,6 +39,6 @@ class QuestionController {
             throw new InvalidInput("Invalid question filters", problems);
         }
         Optional<String> wantedSource = source == null || source.isBlank() ? Optional.empty() : Optional.of(source);
-        return listing.list(wantedPrinciple, wantedLevel, wantedSource, pageNumber, pageSize);
+        return listing.list(caller, wantedPrinciple, wantedLevel, wantedSource, pageNumber, pageSize);
     }
 }

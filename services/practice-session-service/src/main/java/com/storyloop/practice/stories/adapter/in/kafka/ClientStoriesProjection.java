@@ -25,12 +25,15 @@ import com.storyloop.schemas.Topics;
 /**
  * The planner's local copy of each client's bank: stories (latest revision, claimed principles, retired or not) from
  * story.events, and the latest scored revision (overall, verdict, per-principle fit) from scoring.events. Redelivery is
- * absorbed by the consumer's inbox and by stream-version and revision guards.
+ * absorbed by the consumer's inbox and by stream-version and revision guards. An event only ever changes a story of the
+ * organisation and client its metadata names, so an event naming another tenant's story id changes nothing.
  */
 @Configuration
 class ClientStoriesProjection {
 
     static final String GROUP = "practice-client-stories";
+    /** Story updates apply only to the organisation and client the event's metadata names. */
+    private static final String OWNED = " and org_id = ? and client_id = ?";
 
     @Bean
     ConsumerDefinition clientStoriesConsumer() {
@@ -54,23 +57,30 @@ class ClientStoriesProjection {
                     codes(jdbc, drafted.getPrinciples()), m.getStreamVersion());
         } else if (e instanceof StoryRevised revised) {
             EventMetadata m = revised.getMetadata();
-            jdbc.update("update client_stories set title = ?, revision = ?, principles = ?, last_version = ? where story_id = ? and last_version < ?",
-                    revised.getTitle(), revised.getRevision(), codes(jdbc, revised.getPrinciples()), m.getStreamVersion(), revised.getStoryId(),
-                    m.getStreamVersion());
+            jdbc.update("update client_stories set title = ?, revision = ?, principles = ?, last_version = ? where story_id = ? and last_version < ?"
+                    + OWNED, revised.getTitle(), revised.getRevision(), codes(jdbc, revised.getPrinciples()), m.getStreamVersion(), revised.getStoryId(),
+                    m.getStreamVersion(), m.getOrgId(), m.getClientId());
         } else if (e instanceof PrinciplesClaimed claimed) {
             EventMetadata m = claimed.getMetadata();
-            jdbc.update("update client_stories set principles = ?, last_version = ? where story_id = ? and last_version < ?",
-                    codes(jdbc, claimed.getPrinciples()), m.getStreamVersion(), claimed.getStoryId(), m.getStreamVersion());
+            jdbc.update("update client_stories set principles = ?, last_version = ? where story_id = ? and last_version < ?" + OWNED,
+                    codes(jdbc, claimed.getPrinciples()), m.getStreamVersion(), claimed.getStoryId(), m.getStreamVersion(), m.getOrgId(), m.getClientId());
         } else if (e instanceof StoryRetired retired) {
-            retired(jdbc, retired.getStoryId(), retired.getMetadata().getStreamVersion(), true);
+            retired(jdbc, retired.getMetadata(), retired.getStoryId(), true);
         } else if (e instanceof StoryRestored restored) {
-            retired(jdbc, restored.getStoryId(), restored.getMetadata().getStreamVersion(), false);
+            retired(jdbc, restored.getMetadata(), restored.getStoryId(), false);
         } else if (e instanceof RevisionScored scored) {
+            EventMetadata m = scored.getMetadata();
+            // a score may arrive before its story; once the story is known, a score from another organisation or client is ignored
+            Integer foreign = jdbc.queryForObject("select count(*) from client_stories where story_id = ? and (org_id <> ? or client_id <> ?)",
+                    Integer.class, scored.getStoryId(), m.getOrgId(), m.getClientId());
+            if (foreign != null && foreign > 0) {
+                return;
+            }
             int changed = jdbc.update("""
                     insert into story_scores (story_id, org_id, revision, overall, verdict) values (?, ?, ?, ?, ?)
                     on conflict (story_id) do update set revision = excluded.revision, overall = excluded.overall, verdict = excluded.verdict
-                    where story_scores.revision <= excluded.revision
-                    """, scored.getStoryId(), scored.getMetadata().getOrgId(), scored.getRevision(), scored.getOverall(), scored.getVerdict().name());
+                    where story_scores.revision <= excluded.revision and story_scores.org_id = excluded.org_id
+                    """, scored.getStoryId(), m.getOrgId(), scored.getRevision(), scored.getOverall(), scored.getVerdict().name());
             if (changed > 0) {
                 jdbc.update("delete from story_fits where story_id = ?", scored.getStoryId());
                 for (PrincipleFit fit : scored.getPrinciples()) {
@@ -83,9 +93,9 @@ class ClientStoriesProjection {
         }
     }
 
-    private static void retired(JdbcTemplate jdbc, String storyId, long version, boolean retired) {
-        jdbc.update("update client_stories set retired = ?, last_version = ? where story_id = ? and last_version < ?", retired, version, storyId,
-                version);
+    private static void retired(JdbcTemplate jdbc, EventMetadata m, String storyId, boolean retired) {
+        jdbc.update("update client_stories set retired = ?, last_version = ? where story_id = ? and last_version < ?" + OWNED, retired,
+                m.getStreamVersion(), storyId, m.getStreamVersion(), m.getOrgId(), m.getClientId());
     }
 
     private static java.sql.Array codes(JdbcTemplate jdbc, List<PrincipleCode> principles) {
