@@ -26,11 +26,23 @@ public final class LocalKafka implements AutoCloseable {
     /**
      * @param flushEveryMessage a single broker acknowledges before its disk has the data; flushing per message closes
      *                          that window for the platform (architecture.md section 2); tests may skip it for speed
+     * @param saslPort          0 for none; else a second listener there that authenticates with SASL/SCRAM-SHA-512 and is
+     *                          subject to ACLs, as the broker of docker-compose.yml is. The plaintext loopback listener stays,
+     *                          for the one who administers users and ACLs
      */
-    public record Settings(Path dataDir, int port, int controllerPort, String maxHeap, boolean flushEveryMessage, String logLevel) {
+    public record Settings(Path dataDir, int port, int controllerPort, String maxHeap, boolean flushEveryMessage, String logLevel,
+                           int saslPort) {
+
+        public Settings(Path dataDir, int port, int controllerPort, String maxHeap, boolean flushEveryMessage, String logLevel) {
+            this(dataDir, port, controllerPort, maxHeap, flushEveryMessage, logLevel, 0);
+        }
 
         public static Settings forTests(Path dataDir) {
             return new Settings(dataDir, Ports.free(), Ports.free(), "512m", false, "WARN");
+        }
+
+        public Settings withSasl(int saslPort) {
+            return new Settings(dataDir, port, controllerPort, maxHeap, flushEveryMessage, logLevel, saslPort);
         }
     }
 
@@ -106,6 +118,18 @@ public final class LocalKafka implements AutoCloseable {
         p.setProperty("controller.listener.names", "CONTROLLER");
         p.setProperty("inter.broker.listener.name", "PLAINTEXT");
         p.setProperty("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT");
+        if (settings.saslPort() > 0) {
+            p.setProperty("listeners", p.getProperty("listeners") + ",SASL_PLAINTEXT://127.0.0.1:" + settings.saslPort());
+            p.setProperty("advertised.listeners", p.getProperty("advertised.listeners") + ",SASL_PLAINTEXT://127.0.0.1:" + settings.saslPort());
+            p.setProperty("listener.security.protocol.map", p.getProperty("listener.security.protocol.map") + ",SASL_PLAINTEXT:SASL_PLAINTEXT");
+            p.setProperty("sasl.enabled.mechanisms", "SCRAM-SHA-512");
+            p.setProperty("listener.name.sasl_plaintext.scram-sha-512.sasl.jaas.config",
+                    "org.apache.kafka.common.security.scram.ScramLoginModule required;");
+            p.setProperty("authorizer.class.name", "org.apache.kafka.metadata.authorizer.StandardAuthorizer");
+            // the loopback plaintext and controller listeners authenticate nobody: only processes on this machine reach them
+            p.setProperty("super.users", "User:ANONYMOUS");
+            p.setProperty("allow.everyone.if.no.acl.found", "false");
+        }
         p.setProperty("log.dirs", settings.dataDir().resolve("logs").toAbsolutePath().toString());
         p.setProperty("num.partitions", "6");
         p.setProperty("auto.create.topics.enable", "false");
@@ -166,6 +190,11 @@ public final class LocalKafka implements AutoCloseable {
 
     public String bootstrapServers() {
         return "127.0.0.1:" + settings.port();
+    }
+
+    /** The SASL/SCRAM listener, when {@link Settings#saslPort()} asked for one. */
+    public String saslBootstrapServers() {
+        return "127.0.0.1:" + settings.saslPort();
     }
 
     public Settings settings() {

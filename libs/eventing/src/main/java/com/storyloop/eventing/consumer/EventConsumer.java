@@ -59,10 +59,14 @@ public final class EventConsumer implements AutoCloseable {
      *                   topics beside the live group without taking its partitions
      */
     public record Settings(String group, List<String> topics, String bootstrapServers, int maxPollRecords, int maxAttempts,
-                           Duration retryBackoff, String kafkaGroup) {
+                           Duration retryBackoff, String kafkaGroup, Map<String, String> clientSecurity) {
+
+        public Settings {
+            clientSecurity = Map.copyOf(clientSecurity);
+        }
 
         public Settings(String group, List<String> topics, String bootstrapServers, int maxPollRecords, int maxAttempts, Duration retryBackoff) {
-            this(group, topics, bootstrapServers, maxPollRecords, maxAttempts, retryBackoff, group);
+            this(group, topics, bootstrapServers, maxPollRecords, maxAttempts, retryBackoff, group, Map.of());
         }
 
         public static Settings of(String group, List<String> topics, String bootstrapServers) {
@@ -70,7 +74,12 @@ public final class EventConsumer implements AutoCloseable {
         }
 
         public Settings withKafkaGroup(String kafkaGroup) {
-            return new Settings(group, topics, bootstrapServers, maxPollRecords, maxAttempts, retryBackoff, kafkaGroup);
+            return new Settings(group, topics, bootstrapServers, maxPollRecords, maxAttempts, retryBackoff, kafkaGroup, clientSecurity);
+        }
+
+        /** How the consumer authenticates ({@link com.storyloop.eventing.kafka.KafkaClientSecurity}). */
+        public Settings withClientSecurity(Map<String, String> clientSecurity) {
+            return new Settings(group, topics, bootstrapServers, maxPollRecords, maxAttempts, retryBackoff, kafkaGroup, clientSecurity);
         }
     }
 
@@ -114,6 +123,7 @@ public final class EventConsumer implements AutoCloseable {
     private KafkaConsumer<String, byte[]> createConsumer() {
         Properties p = new Properties();
         p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, settings.bootstrapServers());
+        p.putAll(settings.clientSecurity());
         p.put(ConsumerConfig.GROUP_ID_CONFIG, settings.kafkaGroup());
         p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         // a new group reads from the beginning: events are kept forever and views are folds over all of them

@@ -2,6 +2,7 @@ package com.storyloop.eventing.kafka;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -24,8 +25,19 @@ public final class TopicProvisioner {
     }
 
     public static void ensure(String bootstrapServers, Collection<String> topics, int partitions, short replicationFactor) {
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 30_000))) {
+        ensure(bootstrapServers, Map.of(), topics, partitions, replicationFactor);
+    }
+
+    /** As {@link #ensure(String, Collection, int, short)}, authenticating with {@code clientSecurity}. */
+    public static void ensure(String bootstrapServers, Map<String, String> clientSecurity, Collection<String> topics, int partitions,
+                              short replicationFactor) {
+        if (topics.isEmpty()) {
+            return; // a service without topics (the console) never needs to reach the broker
+        }
+        Map<String, Object> config = new HashMap<>(clientSecurity);
+        config.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        config.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 30_000);
+        try (Admin admin = Admin.create(config)) {
             Set<String> existing = admin.listTopics().names().get(30, TimeUnit.SECONDS);
             List<NewTopic> missing = new ArrayList<>();
             for (String topic : topics) {
@@ -73,6 +85,12 @@ public final class TopicProvisioner {
             Thread.sleep(50);
         }
         throw new IllegalStateException("Topics " + topics + " have no partition leaders after 30 s");
+    }
+
+    public static Map<String, Object> producerDefaults(String bootstrapServers, Map<String, String> clientSecurity) {
+        Map<String, Object> config = new HashMap<>(producerDefaults(bootstrapServers));
+        config.putAll(clientSecurity);
+        return config;
     }
 
     public static Map<String, Object> producerDefaults(String bootstrapServers) {

@@ -66,6 +66,7 @@ final class ProjectionRebuild implements Runnable {
     private final EventCodec codec;
     private final DeadLetters deadLetters;
     private final String bootstrapServers;
+    private final Map<String, String> clientSecurity;
     private final Instant startedAt = Instant.now();
 
     private volatile State state = State.COPYING_TABLES;
@@ -78,7 +79,9 @@ final class ProjectionRebuild implements Runnable {
     private volatile EventConsumer consumer;
     private final Map<String, String> deferredIndexes = new java.util.LinkedHashMap<>();
 
-    ProjectionRebuild(ConsumerDefinition definition, HikariDataSource live, EventCodec codec, DeadLetters deadLetters, String bootstrapServers) {
+    ProjectionRebuild(ConsumerDefinition definition, HikariDataSource live, EventCodec codec, DeadLetters deadLetters, String bootstrapServers,
+                      Map<String, String> clientSecurity) {
+        this.clientSecurity = clientSecurity;
         this.definition = definition;
         this.live = live;
         this.codec = codec;
@@ -113,7 +116,7 @@ final class ProjectionRebuild implements Runnable {
             endAtStart.entrySet().removeIf(e -> e.getValue() <= beginning.getOrDefault(e.getKey(), 0L)); // nothing to read there
 
             state = State.CATCHING_UP;
-            EventConsumer rebuilding = new EventConsumer(EventConsumer.Settings.of(definition.group(), definition.topics(), bootstrapServers)
+            EventConsumer rebuilding = new EventConsumer(EventConsumer.Settings.of(definition.group(), definition.topics(), bootstrapServers).withClientSecurity(clientSecurity)
                     .withKafkaGroup(definition.group() + "-rebuild-" + UUID.randomUUID().toString().substring(0, 8)),
                     scratchPool, codec, definition.handler(), deadLetters);
             consumer = rebuilding;
@@ -224,6 +227,7 @@ final class ProjectionRebuild implements Runnable {
     private void offsets(Map<TopicPartition, Long> beginning, Map<TopicPartition, Long> end) {
         Properties p = new Properties();
         p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        p.putAll(clientSecurity);
         p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         p.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
         p.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());

@@ -41,14 +41,16 @@ public final class ProjectionRebuilds {
     private final EventCodec codec;
     private final Producer<String, byte[]> producer;
     private final String bootstrapServers;
+    private final Map<String, String> clientSecurity;
 
     public ProjectionRebuilds(List<ConsumerDefinition> definitions, DataSource dataSource, EventCodec codec, Producer<String, byte[]> producer,
-                              String bootstrapServers) {
+                              String bootstrapServers, Map<String, String> clientSecurity) {
         definitions.forEach(d -> this.definitions.put(d.group(), d));
         this.dataSource = dataSource;
         this.codec = codec;
         this.producer = producer;
         this.bootstrapServers = bootstrapServers;
+        this.clientSecurity = Map.copyOf(clientSecurity);
     }
 
     public List<String> names() {
@@ -83,7 +85,8 @@ public final class ProjectionRebuilds {
         } catch (java.sql.SQLException e) {
             throw new RebuildRefused("Rebuilds need a HikariCP data source: " + e.getMessage(), false);
         }
-        ProjectionRebuild rebuild = new ProjectionRebuild(definition, hikari, codec, new DeadLetters(producer, definition.group()), bootstrapServers);
+        ProjectionRebuild rebuild = new ProjectionRebuild(definition, hikari, codec, new DeadLetters(producer, definition.group()), bootstrapServers,
+                clientSecurity);
         latest.put(name, rebuild);
         Thread worker = new Thread(rebuild, "rebuild-" + name);
         worker.setDaemon(true);

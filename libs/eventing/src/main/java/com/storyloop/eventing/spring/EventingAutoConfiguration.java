@@ -3,6 +3,7 @@ package com.storyloop.eventing.spring;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import javax.sql.DataSource;
@@ -18,6 +19,7 @@ import org.springframework.core.env.Environment;
 
 import com.storyloop.eventing.consumer.DeadLetters;
 import com.storyloop.eventing.consumer.EventConsumer;
+import com.storyloop.eventing.kafka.KafkaClientSecurity;
 import com.storyloop.eventing.kafka.TopicProvisioner;
 import com.storyloop.eventing.rebuild.ProjectionRebuilds;
 import com.storyloop.eventing.relay.OutboxRelay;
@@ -53,13 +55,13 @@ public class EventingAutoConfiguration {
 
     @Bean(destroyMethod = "close")
     Producer<String, byte[]> eventProducer(Environment environment) {
-        return new KafkaProducer<>(TopicProvisioner.producerDefaults(bootstrapServers(environment)));
+        return new KafkaProducer<>(TopicProvisioner.producerDefaults(bootstrapServers(environment), clientSecurity(environment)));
     }
 
     @Bean
     ProjectionRebuilds projectionRebuilds(List<ConsumerDefinition> consumers, DataSource dataSource, EventCodec codec,
                                           Producer<String, byte[]> producer, Environment environment) {
-        return new ProjectionRebuilds(consumers, dataSource, codec, producer, bootstrapServers(environment));
+        return new ProjectionRebuilds(consumers, dataSource, codec, producer, bootstrapServers(environment), clientSecurity(environment));
     }
 
     @Bean
@@ -71,6 +73,11 @@ public class EventingAutoConfiguration {
 
     static String bootstrapServers(Environment environment) {
         return environment.getProperty("spring.kafka.bootstrap-servers", "127.0.0.1:9092");
+    }
+
+    /** How this service's Kafka clients authenticate (docs/operations.md, Kafka); empty on a plaintext loopback broker. */
+    static Map<String, String> clientSecurity(Environment environment) {
+        return KafkaClientSecurity.from(environment::getProperty);
     }
 
     static String serviceName(EventingProperties properties, Environment environment) {
@@ -115,7 +122,8 @@ public class EventingAutoConfiguration {
             if (properties.getRelay().getDefaultTopic() != null) {
                 topics.add(properties.getRelay().getDefaultTopic());
             }
-            TopicProvisioner.ensure(bootstrap, topics, properties.getPartitions(), properties.getReplicationFactor());
+            Map<String, String> security = clientSecurity(environment);
+            TopicProvisioner.ensure(bootstrap, security, topics, properties.getPartitions(), properties.getReplicationFactor());
 
             String service = serviceName(properties, environment);
             if (properties.getRelay().isEnabled()) {
@@ -135,7 +143,8 @@ public class EventingAutoConfiguration {
                 }
             }
             for (ConsumerDefinition definition : definitions) {
-                EventConsumer consumer = new EventConsumer(EventConsumer.Settings.of(definition.group(), definition.topics(), bootstrap),
+                EventConsumer consumer = new EventConsumer(EventConsumer.Settings.of(definition.group(), definition.topics(), bootstrap)
+                        .withClientSecurity(security),
                         dataSource, codec, definition.handler(), new DeadLetters(producer, definition.group()));
                 consumer.start();
                 consumers.add(consumer);
