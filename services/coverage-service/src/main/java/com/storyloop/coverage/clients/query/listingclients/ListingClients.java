@@ -2,8 +2,11 @@ package com.storyloop.coverage.clients.query.listingclients;
 
 import java.util.List;
 
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import com.storyloop.coverage.clients.query.listingclients.ClientListQuery.ClientRow;
@@ -22,8 +25,16 @@ class ListingClients {
         this.query = query;
     }
 
+    /** A page ({@code ?page=0&size=100}, at most 500) as a JSON array; {@code Link rel="next"} names the next page when there is one. */
     @GetMapping("/api/orgs/{orgId}/clients")
-    List<ClientRow> list(@PathVariable String orgId, Caller caller) {
-        return query.list(caller, orgId);
+    ResponseEntity<List<ClientRow>> list(@PathVariable String orgId, @RequestParam(required = false) String page,
+                                         @RequestParam(required = false) String size, Caller caller) {
+        ClientListQuery.ClientPage result = query.list(caller, orgId, page, size);
+        ResponseEntity.BodyBuilder response = ResponseEntity.ok();
+        if (result.hasNext()) {
+            response.header(HttpHeaders.LINK, "</api/orgs/" + orgId + "/clients?page=" + (result.paging().page() + 1) + "&size="
+                    + result.paging().size() + ">; rel=\"next\"");
+        }
+        return response.body(result.clients());
     }
 }
