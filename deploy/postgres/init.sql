@@ -21,8 +21,15 @@ create schema console authorization console_service;
 
 revoke all on schema public from public;
 
--- Requests run as storyloop_tenant with the caller's organisation set, so row-level security decides what they see
--- (libs/web-support tenancy; each service's migrations grant it their tables and add the policies). The service roles
--- may switch to it, and own their tables, which policies do not bind: consumers write every organisation's events.
-create role storyloop_tenant nologin;
-grant storyloop_tenant to story_service, scoring_service, practice_service, coverage_service;
+-- Requests run as their service's tenant role with the caller's organisation set, so row-level security decides what
+-- they see (libs/web-support tenancy; each service's migrations grant its role its own tables and add the policies).
+-- One role per service, granted to that service alone: a shared one would give every service every schema. The service
+-- roles own their tables, which policies do not bind: consumers write every organisation's events by design.
+create role story_tenant nologin;
+create role scoring_tenant nologin;
+create role practice_tenant nologin;
+create role coverage_tenant nologin;
+grant story_tenant to story_service;
+grant scoring_tenant to scoring_service;
+grant practice_tenant to practice_service;
+grant coverage_tenant to coverage_service;

@@ -12,14 +12,19 @@ import javax.sql.DataSource;
 
 import org.springframework.jdbc.datasource.DelegatingDataSource;
 
+import com.zaxxer.hikari.HikariDataSource;
+
 /**
- * Hands out connections that, on a thread bound to an organisation ({@link TenantScope}), act as the role
- * {@code storyloop_tenant} with {@code storyloop.org_id} set: PostgreSQL's policies then show and accept only that
- * organisation's rows, whatever the query's own filter says. Both are reset before the connection goes back to the pool.
+ * Hands out connections that, on a thread bound to an organisation ({@link TenantScope}), act as the service's tenant
+ * role ({@code <schema>_tenant}, e.g. {@code story_tenant}) with {@code storyloop.org_id} set: PostgreSQL's policies then
+ * show and accept only that organisation's rows, whatever the query's own filter says. Both are reset before the
+ * connection goes back to the pool; a connection whose reset fails is evicted from the pool instead, so no later borrower
+ * (a consumer, another organisation's request) can inherit the role.
  */
 public final class TenantScopedDataSource extends DelegatingDataSource {
 
-    public static final String ROLE = "storyloop_tenant";
+    /** The tenant role of the schema a connection works in (its search path, set by the pool). */
+    public static final String ROLE_OF_SCHEMA = "current_schema() || '_tenant'";
 
     public TenantScopedDataSource(DataSource target) {
         super(target);
@@ -35,12 +40,13 @@ public final class TenantScopedDataSource extends DelegatingDataSource {
         return scoped(super.getConnection(username, password));
     }
 
-    private static Connection scoped(Connection connection) throws SQLException {
+    private Connection scoped(Connection connection) throws SQLException {
         Optional<String> org = TenantScope.current();
         if (org.isEmpty()) {
             return connection;
         }
-        try (PreparedStatement set = connection.prepareStatement("select set_config('storyloop.org_id', ?, false), set_config('role', '" + ROLE + "', false)")) {
+        try (PreparedStatement set = connection.prepareStatement("select set_config('storyloop.org_id', ?, false), set_config('role', "
+                + ROLE_OF_SCHEMA + ", false)")) {
             set.setString(1, org.get());
             set.execute();
         } catch (SQLException e) {
@@ -61,7 +67,7 @@ public final class TenantScopedDataSource extends DelegatingDataSource {
                 });
     }
 
-    private static void resetAndClose(Connection connection) throws SQLException {
+    private void resetAndClose(Connection connection) throws SQLException {
         try {
             if (!connection.isClosed()) {
                 if (!connection.getAutoCommit()) {
@@ -73,8 +79,19 @@ public final class TenantScopedDataSource extends DelegatingDataSource {
                     reset.execute("reset role; reset storyloop.org_id");
                 }
             }
-        } finally {
-            connection.close();
+        } catch (SQLException | RuntimeException e) {
+            evict(connection);
+            throw e;
+        }
+        connection.close();
+    }
+
+    private void evict(Connection connection) throws SQLException {
+        DataSource target = getTargetDataSource();
+        if (target != null && target.isWrapperFor(HikariDataSource.class)) {
+            target.unwrap(HikariDataSource.class).evictConnection(connection);
+        } else {
+            connection.abort(Runnable::run);
         }
     }
 }

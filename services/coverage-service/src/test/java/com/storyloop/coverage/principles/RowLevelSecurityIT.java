@@ -7,10 +7,13 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.dao.DataAccessException;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 
 import com.storyloop.coverage.support.CoverageServiceIT;
 import com.storyloop.testsupport.TestTokens;
 import com.storyloop.web.tenancy.TenantScope;
+import com.storyloop.web.tenancy.TenantScopedDataSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -59,17 +62,43 @@ class RowLevelSecurityIT extends CoverageServiceIT {
     }
 
     @Test
-    void anOperatorSeesNoOrganisationsRowsAndConnectionsGoBackToThePoolUnscoped() {
+    void anOperatorSeesNoOrganisationsRows() {
         long asOperator = TenantScope.callAs(null, () -> jdbc.queryForObject("select count(*) from coverage.coverage_fact", Long.class));
-        String roleAfterwards = jdbc.queryForObject("select current_user", String.class);
 
         assertThat(asOperator).isZero();
-        assertThat(roleAfterwards).isNotEqualTo("storyloop_tenant");
-        assertThat(jdbc.queryForObject("select coalesce(current_setting('storyloop.org_id', true), '')", String.class)).isEmpty();
+        assertThat(jdbc.queryForObject("select count(*) from coverage.coverage_fact", Long.class)).as("unscoped").isPositive();
+    }
+
+    @Test
+    void aConnectionGoesBackToThePoolAsItCameAndOnlyItsServicesTenantRoleIsUsed() throws Exception {
+        // one physical connection, so the second borrower provably gets the very connection the first gave back
+        SingleConnectionDataSource single = new SingleConnectionDataSource(environment.getProperty("spring.datasource.url"),
+                environment.getProperty("spring.datasource.username"), environment.getProperty("spring.datasource.password", ""), true);
+        try {
+            JdbcTemplate physical = new JdbcTemplate(single);
+            physical.execute("set search_path to coverage");
+            JdbcTemplate scoped = new JdbcTemplate(new TenantScopedDataSource(single));
+            String owner = physical.queryForObject("select current_user", String.class);
+
+            List<String> during = TenantScope.callAs("acme", () -> List.of(scoped.queryForObject("select current_user", String.class),
+                    scoped.queryForObject("select current_setting('storyloop.org_id')", String.class)));
+            List<String> after = List.of(scoped.queryForObject("select current_user", String.class),
+                    scoped.queryForObject("select coalesce(current_setting('storyloop.org_id', true), '')", String.class));
+
+            assertThat(during).containsExactly("coverage_tenant", "acme");
+            assertThat(after).containsExactly(owner, "");
+            assertThat(physical.queryForObject("select has_schema_privilege('coverage_tenant', 'coverage', 'usage')", Boolean.class)).isTrue();
+        } finally {
+            single.destroy();
+        }
     }
 
     @Test
     void aRebuiltProjectionKeepsItsRowLevelSecurityPoliciesAndGrants() throws Exception {
+        String globex = "globex-" + UUID.randomUUID();
+        List<PrincipleCoverageIT.Sent> globexEvents = PrincipleCoverageIT.scenario(globex, "bob-" + UUID.randomUUID());
+        PrincipleCoverageIT.send(globexEvents);
+        awaitApplied("coverage-client-directory", globexEvents.stream().limit(1).map(PrincipleCoverageIT.Sent::eventId).toList(), Duration.ofSeconds(90));
         token = TestTokens.operator();
         assertThat(send("POST", "/api/admin/projections/coverage-client-directory/rebuild", null).statusCode()).isEqualTo(202);
         await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(200))
@@ -78,11 +107,13 @@ class RowLevelSecurityIT extends CoverageServiceIT {
         assertThat(get("/api/admin/projections/coverage-client-directory").body()).contains("\"state\":\"DONE\"");
 
         assertThat(jdbc.queryForObject("select relrowsecurity from pg_class where oid = 'coverage.client_directory'::regclass", Boolean.class)).isTrue();
-        assertThat(jdbc.queryForList("select policyname from pg_policies where schemaname = 'coverage' and tablename = 'client_directory'", String.class))
-                .containsExactly("tenant_isolation");
-        assertThat(jdbc.queryForObject("select has_table_privilege('storyloop_tenant', 'coverage.client_directory', 'select')", Boolean.class)).isTrue();
+        assertThat(jdbc.queryForList("select policyname || ': ' || qual from pg_policies where schemaname = 'coverage' and tablename = 'client_directory'",
+                String.class)).singleElement().asString().startsWith("tenant_isolation: ").contains("storyloop.org_id");
+        assertThat(jdbc.queryForObject("select has_table_privilege('coverage_tenant', 'coverage.client_directory', 'select')", Boolean.class)).isTrue();
+        assertThat(jdbc.queryForObject("select count(*) from coverage.client_directory where org_id = ?", Long.class, globex))
+                .as("the rebuilt table has another organisation's rows").isPositive();
         String acme = "acme-" + UUID.randomUUID();
         assertThat(TenantScope.callAs(acme, () -> jdbc.queryForObject("select count(*) from coverage.client_directory where org_id <> ?", Long.class, acme)))
-                .isZero();
+                .as("which a request of acme does not see").isZero();
     }
 }
