@@ -60,7 +60,7 @@ public final class EndpointMatrix {
 
     /** The kinds of caller each endpoint meets. */
     public enum Kind {
-        NO_TOKEN, EXPIRED, WRONGLY_SIGNED, OTHER_ORG_ADMIN, OPERATOR, OTHER_CLIENT, UNASSIGNED_COACH, CLIENT, COACH, ORG_ADMIN
+        NO_TOKEN, EXPIRED, WRONGLY_SIGNED, OTHER_AUDIENCE, OTHER_ISSUER, OTHER_ORG_ADMIN, OPERATOR, OTHER_CLIENT, UNASSIGNED_COACH, CLIENT, COACH, ORG_ADMIN
     }
 
     /** The organisation, client and assigned coach whose resources the calls name. */
@@ -119,6 +119,8 @@ public final class EndpointMatrix {
         Caller client = new Caller("matrix-" + parties.clientId(), parties.orgId(), Set.of(Role.CLIENT), parties.clientId(), null);
         tokens.put(Kind.EXPIRED, TestTokens.expired(client));
         tokens.put(Kind.WRONGLY_SIGNED, TestTokens.signedByStranger(client));
+        tokens.put(Kind.OTHER_AUDIENCE, TestTokens.forAnotherAudience(client));
+        tokens.put(Kind.OTHER_ISSUER, TestTokens.fromAnotherIssuer(client));
         tokens.put(Kind.OTHER_ORG_ADMIN, TestTokens.orgAdmin("other-org-" + UUID.randomUUID()));
         tokens.put(Kind.OPERATOR, TestTokens.operator());
         tokens.put(Kind.OTHER_CLIENT, TestTokens.client(parties.orgId(), "other-client-" + UUID.randomUUID()));
@@ -227,13 +229,15 @@ public final class EndpointMatrix {
         return rules;
     }
 
-    /** 401 for the three without a valid token, then in order OTHER_ORG_ADMIN .. ORG_ADMIN; 200 stands for any 2xx. */
+    /** 401 for the five without a valid token (none, expired, wrongly signed, another audience or issuer), then in order OTHER_ORG_ADMIN .. ORG_ADMIN; 200 stands for any 2xx. */
     private static Map<Kind, Integer> statuses(int otherOrgAdmin, int operator, int otherClient, int unassignedCoach, int client, int coach,
                                                int orgAdmin) {
         Map<Kind, Integer> statuses = new EnumMap<>(Kind.class);
         statuses.put(Kind.NO_TOKEN, 401);
         statuses.put(Kind.EXPIRED, 401);
         statuses.put(Kind.WRONGLY_SIGNED, 401);
+        statuses.put(Kind.OTHER_AUDIENCE, 401);
+        statuses.put(Kind.OTHER_ISSUER, 401);
         statuses.put(Kind.OTHER_ORG_ADMIN, otherOrgAdmin);
         statuses.put(Kind.OPERATOR, operator);
         statuses.put(Kind.OTHER_CLIENT, otherClient);

@@ -76,6 +76,18 @@ public final class TestTokens {
         return issuer(STRANGER_KEYS, Clock.systemUTC()).issue(caller).value();
     }
 
+    /** Signed with the trusted key, but for another audience (a token meant for some other system). */
+    public static String forAnotherAudience(Caller caller) {
+        return new TokenIssuer(DevelopmentSigningKey.loadOrCreate(KEYS), StoryloopSecurityProperties.LOCAL_DEV_ISSUER, "not-storyloop",
+                TokenIssuer.DEFAULT_LIFETIME, Clock.systemUTC()).issue(caller).value();
+    }
+
+    /** Signed with the trusted key, but naming another issuer. */
+    public static String fromAnotherIssuer(Caller caller) {
+        return new TokenIssuer(DevelopmentSigningKey.loadOrCreate(KEYS), "urn:someone-else", StoryloopClaims.DEFAULT_AUDIENCE,
+                TokenIssuer.DEFAULT_LIFETIME, Clock.systemUTC()).issue(caller).value();
+    }
+
     /** The value of an Authorization header. */
     public static String bearer(String token) {
         return "Bearer " + token;
