@@ -21,11 +21,11 @@ while IFS=: read -r user variable; do
   "$bin/kafka-configs.sh" "${admin[@]}" --alter --entity-type users --entity-name "$user" \
     --add-config "SCRAM-SHA-512=[iterations=8192,password=$password]" > /dev/null
 done <<'USERS'
-story_service:STORY_KAFKA_PASSWORD
-scoring_service:SCORING_KAFKA_PASSWORD
-practice_service:PRACTICE_KAFKA_PASSWORD
-coverage_service:COVERAGE_KAFKA_PASSWORD
-content_partner:CONTENT_PARTNER_KAFKA_PASSWORD
+story-service:STORY_KAFKA_PASSWORD
+scoring-service:SCORING_KAFKA_PASSWORD
+practice-service:PRACTICE_KAFKA_PASSWORD
+coverage-service:COVERAGE_KAFKA_PASSWORD
+content-partner:CONTENT_PARTNER_KAFKA_PASSWORD
 USERS
 
 # created here, before any service starts: a service may read a topic it is not allowed to create

@@ -22,7 +22,8 @@ import com.storyloop.schemas.Topics;
 public final class KafkaAcls {
 
     /**
-     * @param user        the SASL/SCRAM user
+     * @param user        the SASL/SCRAM user (written with '-', as Kubernetes names must be: Strimzi names the user after its
+     *                    KafkaUser resource)
      * @param writes      topics it publishes (its outbox relay)
      * @param reads       topics its consumers read
      * @param groupPrefix its consumer groups (and so its dead-letter topics, {@code <topic>.<group>.dlq}) start with this
@@ -31,12 +32,12 @@ public final class KafkaAcls {
     }
 
     public static final List<Principal> STORYLOOP = List.of(
-            new Principal("story_service", List.of(Topics.STORY_EVENTS), List.of(), "story-"),
-            new Principal("scoring_service", List.of(Topics.SCORING_EVENTS), List.of(Topics.STORY_EVENTS, Topics.CONTENT_EVENTS), "scoring-"),
-            new Principal("practice_service", List.of(Topics.PRACTICE_EVENTS, Topics.CONTENT_EVENTS),
+            new Principal("story-service", List.of(Topics.STORY_EVENTS), List.of(), "story-"),
+            new Principal("scoring-service", List.of(Topics.SCORING_EVENTS), List.of(Topics.STORY_EVENTS, Topics.CONTENT_EVENTS), "scoring-"),
+            new Principal("practice-service", List.of(Topics.PRACTICE_EVENTS, Topics.CONTENT_EVENTS),
                     List.of(Topics.STORY_EVENTS, Topics.SCORING_EVENTS, Topics.CONTENT_INBOUND), "practice-"),
-            new Principal("coverage_service", List.of(), List.of(Topics.STORY_EVENTS, Topics.SCORING_EVENTS, Topics.PRACTICE_EVENTS), "coverage-"),
-            new Principal("content_partner", List.of(Topics.CONTENT_INBOUND), List.of(), null));
+            new Principal("coverage-service", List.of(), List.of(Topics.STORY_EVENTS, Topics.SCORING_EVENTS, Topics.PRACTICE_EVENTS), "coverage-"),
+            new Principal("content-partner", List.of(Topics.CONTENT_INBOUND), List.of(), null));
 
     private KafkaAcls() {
     }

@@ -77,17 +77,17 @@ class KafkaAclsIT {
 
     @Test
     void aServiceWritesItsOwnTopicButNotAnotherServices() throws Exception {
-        try (KafkaProducer<String, byte[]> story = new KafkaProducer<>(TopicProvisioner.producerDefaults(kafka.saslBootstrapServers(), as("story_service")))) {
+        try (KafkaProducer<String, byte[]> story = new KafkaProducer<>(TopicProvisioner.producerDefaults(kafka.saslBootstrapServers(), as("story-service")))) {
             assertThat(story.send(new ProducerRecord<>(Topics.STORY_EVENTS, "k", new byte[] {1})).get().offset()).isGreaterThanOrEqualTo(0);
 
             assertThatThrownBy(() -> story.send(new ProducerRecord<>(Topics.SCORING_EVENTS, "k", new byte[] {1})).get())
                     .hasCauseInstanceOf(TopicAuthorizationException.class);
         }
-        try (KafkaProducer<String, byte[]> coverage = new KafkaProducer<>(TopicProvisioner.producerDefaults(kafka.saslBootstrapServers(), as("coverage_service")))) {
+        try (KafkaProducer<String, byte[]> coverage = new KafkaProducer<>(TopicProvisioner.producerDefaults(kafka.saslBootstrapServers(), as("coverage-service")))) {
             assertThatThrownBy(() -> coverage.send(new ProducerRecord<>(Topics.STORY_EVENTS, "forged", new byte[] {1})).get())
                     .as("a reader cannot inject into the topic it reads").hasCauseInstanceOf(TopicAuthorizationException.class);
         }
-        try (KafkaProducer<String, byte[]> partner = new KafkaProducer<>(TopicProvisioner.producerDefaults(kafka.saslBootstrapServers(), as("content_partner")))) {
+        try (KafkaProducer<String, byte[]> partner = new KafkaProducer<>(TopicProvisioner.producerDefaults(kafka.saslBootstrapServers(), as("content-partner")))) {
             assertThat(partner.send(new ProducerRecord<>(Topics.CONTENT_INBOUND, "pack", new byte[] {1})).get().offset()).isGreaterThanOrEqualTo(0);
             assertThatThrownBy(() -> partner.send(new ProducerRecord<>(Topics.CONTENT_EVENTS, "pack", new byte[] {1})).get())
                     .as("a partner's content is only accepted through intake").hasCauseInstanceOf(TopicAuthorizationException.class);
@@ -97,19 +97,19 @@ class KafkaAclsIT {
     @Test
     void aServiceReadsWhatItConsumesUnderItsOwnGroupsAndCreatesItsOwnDeadLetterTopics() throws Exception {
         String dlq = Topics.deadLetter(Topics.STORY_EVENTS, "coverage-principles-" + UUID.randomUUID());
-        TopicProvisioner.ensure(kafka.saslBootstrapServers(), as("coverage_service"), List.of(Topics.STORY_EVENTS, dlq), 3, (short) 1);
-        try (KafkaProducer<String, byte[]> story = new KafkaProducer<>(TopicProvisioner.producerDefaults(kafka.saslBootstrapServers(), as("story_service")))) {
+        TopicProvisioner.ensure(kafka.saslBootstrapServers(), as("coverage-service"), List.of(Topics.STORY_EVENTS, dlq), 3, (short) 1);
+        try (KafkaProducer<String, byte[]> story = new KafkaProducer<>(TopicProvisioner.producerDefaults(kafka.saslBootstrapServers(), as("story-service")))) {
             story.send(new ProducerRecord<>(Topics.STORY_EVENTS, "k", new byte[] {2})).get();
         }
 
-        try (KafkaConsumer<String, byte[]> coverage = consumer("coverage_service", "coverage-principles-" + UUID.randomUUID())) {
+        try (KafkaConsumer<String, byte[]> coverage = consumer("coverage-service", "coverage-principles-" + UUID.randomUUID())) {
             coverage.subscribe(List.of(Topics.STORY_EVENTS));
             await().atMost(Duration.ofSeconds(60)).until(() -> !coverage.poll(Duration.ofMillis(500)).isEmpty());
         }
-        try (KafkaProducer<String, byte[]> coverage = new KafkaProducer<>(TopicProvisioner.producerDefaults(kafka.saslBootstrapServers(), as("coverage_service")))) {
+        try (KafkaProducer<String, byte[]> coverage = new KafkaProducer<>(TopicProvisioner.producerDefaults(kafka.saslBootstrapServers(), as("coverage-service")))) {
             assertThat(coverage.send(new ProducerRecord<>(dlq, "k", new byte[] {3})).get().offset()).isGreaterThanOrEqualTo(0);
         }
-        try (KafkaConsumer<String, byte[]> borrowed = consumer("coverage_service", "scoring-revisions")) {
+        try (KafkaConsumer<String, byte[]> borrowed = consumer("coverage-service", "scoring-revisions")) {
             borrowed.subscribe(List.of(Topics.STORY_EVENTS));
             assertThatThrownBy(() -> {
                 for (int i = 0; i < 20; i++) {
@@ -122,7 +122,7 @@ class KafkaAclsIT {
     @Test
     void aWrongPasswordIsRefused() {
         Map<String, Object> config = new HashMap<>(TopicProvisioner.producerDefaults(kafka.saslBootstrapServers(),
-                KafkaClientSecurity.scram("story_service", "not-the-password")));
+                KafkaClientSecurity.scram("story-service", "not-the-password")));
         config.put("max.block.ms", 10_000);
         try (KafkaProducer<String, byte[]> intruder = new KafkaProducer<>(config)) {
             assertThatThrownBy(() -> intruder.send(new ProducerRecord<>(Topics.STORY_EVENTS, "k", new byte[] {1})).get())

@@ -27,10 +27,10 @@ class KafkaAclsTest {
     @Test
     void eachServiceWritesOnlyItsOwnTopics() {
         assertThat(KafkaAcls.asKafkaAclsArguments())
-                .contains("--allow-principal User:story_service --operation Write --topic story.events --resource-pattern-type literal")
-                .doesNotContain("User:story_service --operation Write --topic scoring.events")
-                .doesNotContain("User:coverage_service --operation Write --topic story.events --resource-pattern-type literal")
-                .contains("--allow-principal User:content_partner --operation Write --topic content.inbound --resource-pattern-type literal")
-                .contains("--allow-principal User:coverage_service --operation Read --group coverage- --resource-pattern-type prefixed");
+                .contains("--allow-principal User:story-service --operation Write --topic story.events --resource-pattern-type literal")
+                .doesNotContain("User:story-service --operation Write --topic scoring.events")
+                .doesNotContain("User:coverage-service --operation Write --topic story.events --resource-pattern-type literal")
+                .contains("--allow-principal User:content-partner --operation Write --topic content.inbound --resource-pattern-type literal")
+                .contains("--allow-principal User:coverage-service --operation Read --group coverage- --resource-pattern-type prefixed");
     }
 }
