@@ -105,7 +105,12 @@ public final class DevelopmentSigningKey {
             return;
         }
         if (posix()) {
-            Files.createDirectories(directory, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+            // only the key folder is private: its parents (STORYLOOP_HOME) keep the usual permissions, since other local
+            // processes (PostgreSQL running as its own user writes its log there) must still reach them
+            if (directory.toAbsolutePath().getParent() != null) {
+                Files.createDirectories(directory.toAbsolutePath().getParent());
+            }
+            Files.createDirectory(directory, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
         } else {
             Files.createDirectories(directory);
         }

@@ -40,4 +40,16 @@ class DevelopmentSigningKeyTest {
         assertThat(DevelopmentSigningKey.readPublicKey(keys)).isEqualTo(first.publicKey());
         assertThat(again.keyId()).isEqualTo(first.keyId()).hasSize(16);
     }
+
+    @Test
+    void onlyTheKeyFolderIsPrivateNotTheHomeItIsCreatedIn() throws Exception {
+        Path storyloopHome = home.resolve("new-home");
+        Path keys = storyloopHome.resolve("keys");
+
+        DevelopmentSigningKey.loadOrCreate(keys);
+
+        // PostgreSQL, running as its own user, writes its log under the home: the home must stay reachable
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(storyloopHome))).isNotEqualTo("rwx------").startsWith("rwx");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(keys))).isEqualTo("rwx------");
+    }
 }
