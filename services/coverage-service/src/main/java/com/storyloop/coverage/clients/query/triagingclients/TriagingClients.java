@@ -1,8 +1,10 @@
 package com.storyloop.coverage.clients.query.triagingclients;
 
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.List;
 
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -10,6 +12,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.util.UriUtils;
 
 import com.storyloop.coverage.clients.query.triagingclients.TriageQuery.TriageRow;
 import com.storyloop.security.caller.Caller;
@@ -18,6 +21,10 @@ import com.storyloop.security.caller.Caller;
  * GET /api/orgs/{orgId}/triage?days=14: the organisation's clients whose interview is today or within the next N days,
  * largest readiness gap (100 - readiness) first, then soonest interview; JSON or {@code Accept: text/csv}. A coach sees
  * only their assigned clients in it.
+ *
+ * <p>A page ({@code ?page=0&size=100}, at most 500) in either format, {@code Link rel="next"} naming the next page (same
+ * window) when there is one. CSV is paged too rather than a full export capped at 500: a cap would cut a large
+ * organisation's export short without saying so, while the Link header lets an export tool walk every page.
  */
 @RestController
 class TriagingClients {
@@ -31,10 +38,17 @@ class TriagingClients {
         this.query = query;
     }
 
+    // days is bound as text so that a malformed value is refused after the access check, never before it
     @GetMapping("/api/orgs/{orgId}/triage")
-    ResponseEntity<?> triage(@PathVariable String orgId, @RequestParam(defaultValue = "14") int days,
-                             @RequestHeader(value = "Accept", required = false) String accept, Caller caller) {
-        TriageQuery.Triage triage = query.triage(caller, orgId, days);
+    ResponseEntity<?> triage(@PathVariable String orgId, @RequestParam(required = false) String days, @RequestParam(required = false) String page,
+                             @RequestParam(required = false) String size, @RequestHeader(value = "Accept", required = false) String accept,
+                             Caller caller) {
+        TriageQuery.Triage triage = query.triage(caller, orgId, days, page, size);
+        ResponseEntity.BodyBuilder response = ResponseEntity.ok();
+        if (triage.hasNext()) {
+            response.header(HttpHeaders.LINK, "</api/orgs/" + UriUtils.encodePathSegment(orgId, StandardCharsets.UTF_8) + "/triage?days="
+                    + triage.days() + "&page=" + (triage.paging().page() + 1) + "&size=" + triage.paging().size() + ">; rel=\"next\"");
+        }
         List<TriageRow> ranked = triage.ranked();
         if (accept != null && accept.contains("text/csv")) {
             StringBuilder csv = new StringBuilder("clientId,coachId,interviewDate,daysLeft,readiness,readinessGap,storiesAtPass,activeStories\n");
@@ -43,9 +57,9 @@ class TriagingClients {
                         .append(',').append(r.daysLeft()).append(',').append(r.readiness()).append(',').append(r.readinessGap()).append(',')
                         .append(r.storiesAtPass()).append(',').append(r.activeStories()).append('\n');
             }
-            return ResponseEntity.ok().contentType(MediaType.parseMediaType("text/csv")).body(csv.toString());
+            return response.contentType(MediaType.parseMediaType("text/csv")).body(csv.toString());
         }
-        return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(new TriageView(orgId, days, triage.today(), ranked));
+        return response.contentType(MediaType.APPLICATION_JSON).body(new TriageView(orgId, triage.days(), triage.today(), ranked));
     }
 
     private static String quote(String s) {

@@ -1,5 +1,9 @@
 package com.storyloop.coverage.principles.adapter.out.postgres;
 
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
@@ -12,7 +16,7 @@ import com.storyloop.coverage.principles.domain.BankStory;
 import com.storyloop.rubric.scorecard.Principle;
 import com.storyloop.coverage.principles.domain.Scorecard;
 
-/** Reads a client's bank from the coverage tables: each story with the latest scorecard of its current revision. */
+/** Reads clients' banks from the coverage tables: each story with the latest scorecard of its current revision. */
 public final class BankRows {
 
     private BankRows() {
@@ -20,20 +24,41 @@ public final class BankRows {
 
     /** The bank of client {@code clientId} of organisation {@code orgId} only: a client id reused in another organisation never mixes in. */
     public static List<BankStory> bank(JdbcTemplate jdbc, String orgId, String clientId) {
-        Map<String, Scorecard> latest = new HashMap<>();
-        // a scorecard counts only for a story of its own organisation
-        jdbc.query("""
-                select s.story_id, s.revision, s.verdict, s.overall, s.fits from coverage_score s
-                  join coverage_story t on t.story_id = s.story_id and t.org_id = s.org_id
-                 where s.org_id = ? and s.client_id = ?
-                 order by s.occurred_at, s.rubric_version
-                """, rs -> {
-            latest.put(rs.getString(1) + "#" + rs.getInt(2), new Scorecard(rs.getString(3), rs.getInt(4), fits(rs.getString(5))));
-        }, orgId, clientId);
-        return jdbc.query("""
-                select story_id, revision, principles, body, project_tag, retired, deep_dive from coverage_story where org_id = ? and client_id = ?
-                """, (rs, i) -> new BankStory(rs.getString(1), rs.getInt(2), principles(rs.getString(3)), rs.getString(4), rs.getString(5),
-                rs.getBoolean(6), rs.getBoolean(7), latest.get(rs.getString(1) + "#" + rs.getInt(2))), orgId, clientId);
+        return banks(jdbc, orgId, List.of(clientId)).getOrDefault(clientId, List.of());
+    }
+
+    /**
+     * The banks of these clients of organisation {@code orgId} in one statement (a list of clients must not cost a query per
+     * client), keyed by client id; a client without stories is absent. Each story carries the latest scorecard (by occurredAt,
+     * then rubric version) of its current revision, and a scorecard counts only for a story of its own organisation and client.
+     */
+    public static Map<String, List<BankStory>> banks(JdbcTemplate jdbc, String orgId, Collection<String> clientIds) {
+        Map<String, List<BankStory>> banks = new HashMap<>();
+        if (clientIds.isEmpty()) {
+            return banks;
+        }
+        jdbc.query(con -> {
+            PreparedStatement ps = con.prepareStatement("""
+                    select t.client_id, t.story_id, t.revision, t.principles, t.body, t.project_tag, t.retired, t.deep_dive,
+                           s.verdict, s.overall, s.fits
+                      from coverage_story t
+                      left join lateral (
+                           select verdict, overall, fits from coverage_score s
+                            where s.story_id = t.story_id and s.revision = t.revision and s.org_id = t.org_id and s.client_id = t.client_id
+                            order by s.occurred_at desc, s.rubric_version desc
+                            limit 1) s on true
+                     where t.org_id = ? and t.client_id = any(?)
+                    """);
+            ps.setString(1, orgId);
+            ps.setArray(2, con.createArrayOf("text", clientIds.toArray()));
+            return ps;
+        }, (ResultSet rs) -> {
+            String verdict = rs.getString(9);
+            Scorecard card = verdict == null ? null : new Scorecard(verdict, rs.getInt(10), fits(rs.getString(11)));
+            banks.computeIfAbsent(rs.getString(1), c -> new ArrayList<>()).add(new BankStory(rs.getString(2), rs.getInt(3),
+                    principles(rs.getString(4)), rs.getString(5), rs.getString(6), rs.getBoolean(7), rs.getBoolean(8), card));
+        });
+        return banks;
     }
 
     static Set<Principle> principles(String codes) {
