@@ -10,8 +10,9 @@ create unique index rubric_definitions_by_owner on rubric_definitions (rubric_ve
 
 -- Definitions registered before from an offer became installation-wide: they go back to every organisation that was offered
 -- that very definition (organisations scoring with one keep scoring: engines are looked up by version, whoever owns it).
+-- (distinct: two providers may have offered one organisation the same definition under the same version)
 insert into rubric_definitions (rubric_version, title, provider_id, pack_version, definition, definition_sha256, registered_at, offered_to_org)
-select d.rubric_version, d.title, d.provider_id, d.pack_version, d.definition, d.definition_sha256, d.registered_at, o.org_id
+select distinct on (d.rubric_version, o.org_id) d.rubric_version, d.title, d.provider_id, d.pack_version, d.definition, d.definition_sha256, d.registered_at, o.org_id
 from rubric_definitions d
 join offered_rubrics o on o.rubric_version = d.rubric_version and o.definition = d.definition
 where d.offered_to_org is null;

@@ -55,12 +55,11 @@ public class AdoptRubricHandler {
     }
 
     /**
-     * @throws RubricOffers.OfferNotRunnable when the version was offered by a provider but this engine cannot run it
-     * @throws RegisterRubricHandler.RubricVersionTaken when the offered version's name is registered with another definition
-     */
-    /**
      * An organisation-wide setting: its org admins only; its coaches and clients 403, anyone else 404 (checked before the
      * request is, so an outsider learns nothing from a 400 either).
+     *
+     * @throws RubricOffers.OfferNotRunnable when the version was offered by a provider but this engine cannot run it
+     * @throws RegisterRubricHandler.RubricVersionTaken when the offered version's name is registered with another definition
      */
     @Transactional
     public Adopted adopt(Caller caller, String orgId, String rubricVersion, String correlationId) {
