@@ -58,9 +58,11 @@ public class RecordCoachScoreHandler {
         CoachScore score = CoachScoreRules.validate(new CoachScoreInput(coachId, input.dimensions(), input.verdict(), input.flags(),
                 input.comment()));
         EventContext context = new EventContext(caller.subject(), correlationId);
-        String version = rubricVersion != null ? rubricVersion : scores.adoptedVersion(copy.orgId()).orElse(catalog.standardVersion());
-        if (!catalog.exists(version)) {
-            throw new UnknownRubricVersion(version, catalog.versionNames());
+        String adopted = scores.adoptedVersion(copy.orgId()).orElse(catalog.standardVersion());
+        String version = rubricVersion != null ? rubricVersion : adopted;
+        // the adopted version, or one the organisation may use: another organisation's version is unknown here
+        if (!version.equals(adopted) && !catalog.visibleTo(copy.orgId(), version)) {
+            throw new UnknownRubricVersion(version, catalog.versionNamesFor(copy.orgId()));
         }
         CoachScores.Appended appended = scores.append(copy, score, version, context, clock.instant());
         return new Recorded(appended.eventId(), storyId, revision, score.coachId(), version, appended.streamVersion());

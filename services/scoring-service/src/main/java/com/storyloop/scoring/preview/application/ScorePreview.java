@@ -40,10 +40,11 @@ public class ScorePreview {
     /** The scorecard as the CLI's {@code --json} prints it: pretty JSON and a line separator, UTF-8. */
     public String scoreAsCliJson(Caller caller, Request request) {
         Access.requireMember(caller); // the text is not stored, so any signed-in member may preview
-        return ScorecardJson.toPrettyJson(ScorecardJson.full(score(request))) + System.lineSeparator();
+        return ScorecardJson.toPrettyJson(ScorecardJson.full(score(caller.orgId(), request))) + System.lineSeparator();
     }
 
-    public Scorecard score(Request request) {
+    /** @param orgId whose rubric versions may be named (null: the installation's only) */
+    public Scorecard score(String orgId, Request request) {
         boolean star = request.situation() != null || request.task() != null || request.action() != null || request.result() != null;
         if (star && request.text() != null) {
             throw new InvalidPreview(Kind.MALFORMED, new FieldProblem("text", "send either the story as text or its STAR sections, not both"));
@@ -69,9 +70,9 @@ public class ScorePreview {
                     new FieldProblem("level", "'" + request.level() + "' is not a level; use L4 to L8")));
         }
         RubricEngine engine = request.rubricVersion() == null ? catalog.standard()
-                : catalog.engine(request.rubricVersion()).orElseThrow(() -> new InvalidPreview(Kind.UNPROCESSABLE,
+                : catalog.engineFor(orgId, request.rubricVersion()).orElseThrow(() -> new InvalidPreview(Kind.UNPROCESSABLE,
                 new FieldProblem("rubricVersion", "'" + request.rubricVersion() + "' is not a known rubric version; known: "
-                        + String.join(", ", catalog.versionNames()))));
+                        + String.join(", ", catalog.versionNamesFor(orgId)))));
         StoryInput input = star ? StoryInput.star(request.situation(), request.task(), request.action(), request.result())
                 : StoryInput.text(request.text());
         input = input.withClaimedPrinciples(principles);

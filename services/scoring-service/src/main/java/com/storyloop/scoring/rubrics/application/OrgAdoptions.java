@@ -13,6 +13,11 @@ public interface OrgAdoptions {
     record Loaded(OrgRubric state, long version) {
     }
 
+    /** Where the adopted definition comes from: a provider's content pack, or nobody (built in or an operator's). */
+    record Provenance(String providerId, String packVersion) {
+        public static final Provenance NONE = new Provenance(null, null);
+    }
+
     /**
      * Takes the organisation's scoring lock exclusively until the transaction ends: no revision of the organisation is
      * copied or scored meanwhile, so the rescoring job's list of revisions and new scorecards cannot miss each other.
@@ -22,7 +27,7 @@ public interface OrgAdoptions {
     Loaded load(String orgId);
 
     /** Appends RubricAdopted (the transaction's first write) and records the organisation's version; returns the eventId. */
-    UUID append(RubricAdopted adopted, long expectedVersion, EventContext context);
+    UUID append(RubricAdopted adopted, long expectedVersion, Provenance provenance, EventContext context);
 
     /** The version the organisation adopted last, if any. */
     Optional<String> adoptedVersion(String orgId);

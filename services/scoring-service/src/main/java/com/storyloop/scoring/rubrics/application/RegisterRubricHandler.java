@@ -5,10 +5,12 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.util.HexFormat;
-import java.util.Optional;
+import java.util.List;
+import java.util.Objects;
 import java.util.regex.Pattern;
 
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 
 import com.storyloop.rubric.RubricEngine;
 import com.storyloop.rubric.definition.RubricDefinition;
@@ -33,8 +35,20 @@ public class RegisterRubricHandler {
 
     /** The version is taken by the built-in rubric or by another definition. */
     public static final class RubricVersionTaken extends RuntimeException {
+        private final String field;
+
         public RubricVersionTaken(String message) {
+            this("version", message);
+        }
+
+        /** @param field the request field the problem names ({@code version} when registering, {@code rubricVersion} when adopting) */
+        public RubricVersionTaken(String field, String message) {
             super(message);
+            this.field = field;
+        }
+
+        public String field() {
+            return field;
         }
     }
 
@@ -49,13 +63,38 @@ public class RegisterRubricHandler {
     }
 
     /** The catalogue is installation-wide (every organisation may adopt from it), so only an operator registers by hand. */
+    @Transactional
     public Registered register(Caller caller, String json, String title, String providerId, String packVersion) {
         Access.requireOperator(caller);
-        return register(json, title, providerId, packVersion);
+        return register(json, title, providerId, packVersion, null);
     }
 
-    /** Also how an offered rubric is registered when its organisation adopts it (the adoption was authorised). */
-    public Registered register(String json, String title, String providerId, String packVersion) {
+    /**
+     * Registers the definition for {@code offeredToOrg} (null: installation-wide); also how an offered rubric is registered
+     * when its organisation adopts it (the adoption was authorised). Call within a transaction: the version name stays
+     * locked until it ends.
+     *
+     * @throws RubricVersionTaken when the version is registered (for anyone) with another definition
+     */
+    public Registered register(String json, String title, String providerId, String packVersion, String offeredToOrg) {
+        Checked checked = check(json);
+        String version = checked.rubricVersion();
+        List<RubricDefinitions.StoredDefinition> registered = requireFree(checked, "version", "version " + version
+                + " is registered with another definition; a version never changes, register this one under a new version");
+        if (registered.stream().anyMatch(d -> Objects.equals(d.offeredToOrg(), offeredToOrg))) {
+            return new Registered(version, false);
+        }
+        boolean created = definitions.insert(new RubricDefinitions.StoredDefinition(version, title, providerId, packVersion, json,
+                checked.sha256(), clock.instant(), offeredToOrg));
+        return new Registered(version, created);
+    }
+
+    /** A usable definition: its version and the digest every registration of that version must share. */
+    public record Checked(String rubricVersion, String sha256) {
+    }
+
+    /** @throws InvalidInput when the document is no usable definition or its version no valid name */
+    public Checked check(String json) {
         if (json == null || json.isBlank()) {
             throw new InvalidInput(new FieldProblem("definition", "is required: the rubric definition as a JSON document (see rubric/v1.json)"));
         }
@@ -76,18 +115,22 @@ public class RegisterRubricHandler {
         if (version.equals(catalog.standardVersion())) {
             throw new RubricVersionTaken("version " + version + " is the built-in rubric; give the definition another version");
         }
-        String sha = sha256(json);
-        Optional<RubricDefinitions.StoredDefinition> existing = definitions.find(version);
-        if (existing.isEmpty() && definitions.insert(new RubricDefinitions.StoredDefinition(version, title, providerId, packVersion, json, sha,
-                clock.instant()))) {
-            return new Registered(version, true);
+        return new Checked(version, sha256(json));
+    }
+
+    /**
+     * Locks the version name until the transaction ends and refuses it when any owner registered it with another
+     * definition: one version, one definition, so engines (one per version) and scorecards never mix two rubrics.
+     *
+     * @return the version's registrations, all of this definition
+     */
+    public List<RubricDefinitions.StoredDefinition> requireFree(Checked checked, String field, String message) {
+        definitions.lockVersion(checked.rubricVersion());
+        List<RubricDefinitions.StoredDefinition> registered = definitions.registrations(checked.rubricVersion());
+        if (registered.stream().anyMatch(d -> !d.sha256().equals(checked.sha256()))) {
+            throw new RubricVersionTaken(field, message);
         }
-        RubricDefinitions.StoredDefinition stored = existing.or(() -> definitions.find(version)).orElseThrow();
-        if (!stored.sha256().equals(sha)) {
-            throw new RubricVersionTaken("version " + version + " is registered with another definition; a version never changes, "
-                    + "register this one under a new version");
-        }
-        return new Registered(version, false);
+        return registered;
     }
 
     static String sha256(String text) {

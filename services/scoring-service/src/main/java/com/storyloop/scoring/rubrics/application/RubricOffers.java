@@ -11,7 +11,8 @@ import com.storyloop.rubric.definition.RubricDefinition;
 
 /**
  * Rubrics providers offer an organisation (RubricPublished): whether this service's engine can run one, and, when an admin
- * adopts an offered version, its registration as a rubric version first, so adoption itself stays what it always was.
+ * adopts an offered version, its registration as a rubric version of that organisation only, so adoption itself stays
+ * what it always was.
  */
 @Service
 public class RubricOffers {
@@ -75,24 +76,39 @@ public class RubricOffers {
     }
 
     /**
-     * Before an organisation adopts {@code rubricVersion}: a version offered to it and not yet registered is registered
-     * (with the provider's provenance); one the engine cannot run is refused with what it requires.
+     * Before an organisation adopts {@code rubricVersion}: the offer to register for it when the version is offered to it and
+     * not yet one it may use; empty when it is already usable (built in, installation-wide or registered for it) or not
+     * offered (adoption then reports an unknown version). Registration itself waits until the adoption is appended
+     * ({@link #register}): the append must be the transaction's first write.
+     *
+     * @throws OfferNotRunnable when the engine cannot run the offered definition
+     * @throws RegisterRubricHandler.RubricVersionTaken when the version is registered (for another organisation or the
+     *                                                  installation) with another definition: never silently the other one
      */
-    public void registerIfOffered(String orgId, String rubricVersion) {
-        if (catalog.exists(rubricVersion)) {
-            return;
+    public Optional<Offer> toRegister(String orgId, String rubricVersion) {
+        if (catalog.visibleTo(orgId, rubricVersion)) {
+            return Optional.empty();
         }
         List<Offer> offered = offers.offeredTo(orgId).stream().filter(o -> o.rubricVersion().equals(rubricVersion))
                 .sorted(Comparator.comparing(Offer::adoptable).reversed()).toList();
         Optional<Offer> offer = offered.stream().findFirst();
         if (offer.isEmpty()) {
-            return; // adoption reports the unknown version
+            return Optional.empty();
         }
         if (!offer.get().adoptable()) {
             throw new OfferNotRunnable("rubric version " + rubricVersion + " is offered by " + offer.get().providerId() + " but requires "
                     + offer.get().requires());
         }
         Offer o = offer.get();
-        register.register(o.definition(), o.title(), o.providerId(), o.packVersion());
+        // the same definition under the same name may be registered for several owners; another one may not (no owner named)
+        register.requireFree(register.check(o.definition()), "rubricVersion", "rubric version " + rubricVersion + " offered by "
+                + o.providerId() + " cannot be adopted: the version name is taken by another definition; the provider must publish it "
+                + "under another version");
+        return offer;
+    }
+
+    /** Registers an offer checked by {@link #toRegister} for the organisation it was offered to, in the same transaction. */
+    public void register(Offer offer) {
+        register.register(offer.definition(), offer.title(), offer.providerId(), offer.packVersion(), offer.orgId());
     }
 }

@@ -13,7 +13,8 @@ import com.storyloop.web.access.Access;
 import com.storyloop.web.problems.ResourceNotFound;
 
 /**
- * The rubric catalogue (installation-wide, readable by anyone signed in) and the version an organisation scores with
+ * The rubric catalogue (installation-wide, readable by anyone signed in, plus the partner versions registered for the
+ * caller's own organisation) and the version an organisation scores with
  * (readable by its members only: which rubric a company chose is its own business).
  */
 @Component
@@ -33,18 +34,25 @@ public class ReadingRubrics {
         this.adoptions = adoptions;
     }
 
+    /**
+     * The installation's versions plus those registered for the caller's organisation. An operator (no organisation) gets
+     * the installation's only: which partner rubric an organisation was offered is that organisation's business.
+     */
     public List<RubricCatalog.RubricVersion> versions(Caller caller) {
         Access.requireMember(caller);
-        return catalog.versions();
+        return catalog.versionsFor(caller.orgId());
     }
 
-    /** The definition document of a version, as registered (the built-in one as shipped). */
+    /**
+     * The definition document of a version, as registered (the built-in one as shipped); another organisation's version
+     * answers exactly as one never registered.
+     */
     public String definition(Caller caller, String rubricVersion) {
         Access.requireMember(caller);
         if (rubricVersion.equals(catalog.standardVersion())) {
             return RubricDefinition.standard().json();
         }
-        return definitions.find(rubricVersion).map(RubricDefinitions.StoredDefinition::json)
+        return definitions.visibleTo(caller.orgId(), rubricVersion).map(RubricDefinitions.StoredDefinition::json)
                 .orElseThrow(() -> new ResourceNotFound("rubric version", rubricVersion));
     }
 

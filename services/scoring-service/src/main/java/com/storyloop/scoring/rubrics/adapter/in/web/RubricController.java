@@ -112,6 +112,6 @@ class RubricController {
     @ExceptionHandler(RegisterRubricHandler.RubricVersionTaken.class)
     ResponseEntity<ProblemDetail> taken(RegisterRubricHandler.RubricVersionTaken e) {
         return ResponseEntity.status(HttpStatus.CONFLICT).contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                .body(Problems.of(HttpStatus.CONFLICT, "Rubric version taken", e.getMessage(), List.of(new FieldProblem("version", e.getMessage()))));
+                .body(Problems.of(HttpStatus.CONFLICT, "Rubric version taken", e.getMessage(), List.of(new FieldProblem(e.field(), e.getMessage()))));
     }
 }

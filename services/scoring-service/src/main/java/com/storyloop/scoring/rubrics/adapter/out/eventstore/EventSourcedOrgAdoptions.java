@@ -54,13 +54,10 @@ class EventSourcedOrgAdoptions implements OrgAdoptions {
     }
 
     @Override
-    public UUID append(RubricAdopted adopted, long expectedVersion, EventContext context) {
+    public UUID append(RubricAdopted adopted, long expectedVersion, Provenance provenance, EventContext context) {
         UUID eventId = UUID.randomUUID();
-        // a registered definition may come from a provider's content pack (null for the built-in rubric)
-        List<String[]> provenance = jdbc.query("select provider_id, pack_version from rubric_definitions where rubric_version = ?",
-                (rs, i) -> new String[] {rs.getString(1), rs.getString(2)}, adopted.rubricVersion());
-        String providerId = provenance.isEmpty() ? null : provenance.get(0)[0];
-        String packVersion = provenance.isEmpty() ? null : provenance.get(0)[1];
+        String providerId = provenance.providerId();
+        String packVersion = provenance.packVersion();
         String stream = ScorecardStreams.rubricAdoptions(adopted.orgId());
         com.storyloop.events.scoring.RubricAdopted event = com.storyloop.events.scoring.RubricAdopted.newBuilder()
                 .setMetadata(EventMetadata.newBuilder().setEventId(eventId).setOrgId(adopted.orgId()).setClientId(adopted.orgId())
