@@ -17,7 +17,7 @@ import org.springframework.security.web.access.AccessDeniedHandler;
  * Security still set the status and the RFC 6750 {@code WWW-Authenticate} header (which names the token error for
  * clients); the body only says what the caller can do, never why a particular token was refused in detail.
  */
-final class ProblemResponses {
+public final class ProblemResponses {
 
     private ProblemResponses() {
     }
@@ -52,7 +52,8 @@ final class ProblemResponses {
                 + ",\"detail\":" + json(detail) + ",\"instance\":" + json(request.getRequestURI()) + "}");
     }
 
-    static String json(String text) {
+    /** A JSON string literal: the quoting of every problem body written by hand, before any controller runs. */
+    public static String json(String text) {
         StringBuilder out = new StringBuilder("\"");
         for (char c : text.toCharArray()) {
             if (c == '"' || c == '\\') {

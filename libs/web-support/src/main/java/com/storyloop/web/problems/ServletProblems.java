@@ -5,6 +5,8 @@ import java.nio.charset.StandardCharsets;
 
 import jakarta.servlet.http.HttpServletResponse;
 
+import static com.storyloop.security.spring.ProblemResponses.json;
+
 /**
  * An RFC 9457 problem detail written by a servlet filter, before any controller (and so any exception handler) runs:
  * the same shape as {@link Problems}, naming the field (a header, the body) when there is one.
@@ -22,20 +24,5 @@ public final class ServletProblems {
         response.setContentType("application/problem+json");
         response.setContentLength(body.length);
         response.getOutputStream().write(body);
-    }
-
-    /** A JSON string literal. */
-    public static String json(String text) {
-        StringBuilder out = new StringBuilder("\"");
-        for (char c : text.toCharArray()) {
-            if (c == '"' || c == '\\') {
-                out.append('\\').append(c);
-            } else if (c < 0x20) {
-                out.append(String.format("\\u%04x", (int) c));
-            } else {
-                out.append(c);
-            }
-        }
-        return out.append('"').toString();
     }
 }
