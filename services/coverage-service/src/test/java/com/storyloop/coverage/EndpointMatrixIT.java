@@ -61,7 +61,6 @@ class EndpointMatrixIT extends CoverageServiceIT {
                 endpoint("POST", "/api/admin/projections/{name}/rebuild", OPERATOR, () -> Call.post("/api/admin/projections/" + rebuilt + "/rebuild", null))));
 
         // the rebuild the operator started ends, so no later test meets it half-way
-        await().atMost(Duration.ofMinutes(2)).until(() -> asOperator("GET", "/api/admin/projections/" + rebuilt).body(),
-                b -> b.contains("\"state\":\"DONE\"") || b.contains("\"state\":\"FAILED\""));
+        awaitRebuildEnded(rebuilt, Duration.ofMinutes(2));
     }
 }

@@ -118,10 +118,7 @@ class ProjectionRebuildIT extends CoverageServiceIT {
                 return null;
             });
 
-            await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(200))
-                    .until(() -> asOperator("GET", "/api/admin/projections/coverage-principles").body(), b -> b.contains("\"state\":\"DONE\"")
-                            || b.contains("\"state\":\"FAILED\""));
-            String progress = asOperator("GET", "/api/admin/projections/coverage-principles").body();
+            String progress = awaitRebuildEnded("coverage-principles", Duration.ofMinutes(3));
             assertThat(progress).contains("\"state\":\"DONE\"").contains("\"error\":null").contains("\"tables\":[\"coverage_story\",\"coverage_score\",\"coverage_fact\"]");
             long total = Long.parseLong(progress.replaceAll(".*\"eventsTotal\":(\\d+).*", "$1"));
             long read = Long.parseLong(progress.replaceAll(".*\"eventsRead\":(\\d+).*", "$1"));
@@ -184,10 +181,7 @@ class ProjectionRebuildIT extends CoverageServiceIT {
             reader.commit();
         }
 
-        await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(200))
-                .until(() -> asOperator("GET", "/api/admin/projections/coverage-principles").body(), b -> b.contains("\"state\":\"DONE\"")
-                        || b.contains("\"state\":\"FAILED\""));
-        assertThat(asOperator("GET", "/api/admin/projections/coverage-principles").body()).contains("\"state\":\"DONE\"").contains("\"error\":null");
+        assertThat(awaitRebuildEnded("coverage-principles", Duration.ofMinutes(2))).contains("\"state\":\"DONE\"").contains("\"error\":null");
         assertThat(coverage(client)).isEqualTo(expected);
     }
 
@@ -210,10 +204,7 @@ class ProjectionRebuildIT extends CoverageServiceIT {
 
         for (String projection : List.of("coverage-story-timeline", "coverage-client-directory", "coverage-client-timeline", "coverage-principles")) {
             assertThat(asOperator("POST", "/api/admin/projections/" + projection + "/rebuild").statusCode()).isEqualTo(202);
-            await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(200))
-                    .until(() -> asOperator("GET", "/api/admin/projections/" + projection).body(), b -> !b.contains("\"state\":\"CATCHING_UP\"")
-                            && !b.contains("\"state\":\"COPYING_TABLES\"") && !b.contains("\"state\":\"SWITCHING\""));
-            assertThat(asOperator("GET", "/api/admin/projections/" + projection).body()).as(projection).contains("\"state\":\"DONE\"");
+            assertThat(awaitRebuildEnded(projection, Duration.ofMinutes(2))).as(projection).contains("\"state\":\"DONE\"");
         }
 
         // the rebuild met the poison record again: dead-lettered again, marked as the rebuild's copy

@@ -101,10 +101,7 @@ class RowLevelSecurityIT extends CoverageServiceIT {
         awaitApplied("coverage-client-directory", globexEvents.stream().limit(1).map(PrincipleCoverageIT.Sent::eventId).toList(), Duration.ofSeconds(90));
         token = TestTokens.operator();
         assertThat(send("POST", "/api/admin/projections/coverage-client-directory/rebuild", null).statusCode()).isEqualTo(202);
-        await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(200))
-                .until(() -> get("/api/admin/projections/coverage-client-directory").body(), b -> b.contains("\"state\":\"DONE\"")
-                        || b.contains("\"state\":\"FAILED\""));
-        assertThat(get("/api/admin/projections/coverage-client-directory").body()).contains("\"state\":\"DONE\"");
+        assertThat(awaitRebuildEnded("coverage-client-directory", Duration.ofMinutes(2))).contains("\"state\":\"DONE\"");
 
         assertThat(jdbc.queryForObject("select relrowsecurity from pg_class where oid = 'coverage.client_directory'::regclass", Boolean.class)).isTrue();
         assertThat(jdbc.queryForList("select policyname || ': ' || qual from pg_policies where schemaname = 'coverage' and tablename = 'client_directory'",

@@ -68,4 +68,11 @@ public abstract class CoverageServiceIT extends ServiceBootContract {
     protected HttpResponse<String> asOperator(String method, String path) throws Exception {
         return sendAs(TestTokens.operator(), method, path, null);
     }
+
+    /** Waits, as the operator, until a rebuild of {@code projection} has ended (DONE or FAILED) and returns its progress then. */
+    protected String awaitRebuildEnded(String projection, Duration atMost) {
+        return await().atMost(atMost).pollInterval(Duration.ofMillis(200))
+                .until(() -> asOperator("GET", "/api/admin/projections/" + projection).body(),
+                        b -> b.contains("\"state\":\"DONE\"") || b.contains("\"state\":\"FAILED\""));
+    }
 }
