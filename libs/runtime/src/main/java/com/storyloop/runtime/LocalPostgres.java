@@ -112,6 +112,21 @@ public final class LocalPostgres implements AutoCloseable {
         return exec(List.of("runuser", "-u", SUPERUSER, "--", "test", "-x", probe.toString()), Duration.ofSeconds(10)) == 0;
     }
 
+    /**
+     * Where the server (running as the postgres user) can write its log: {@code logFile} when it can reach that folder,
+     * else beside the data folder (which it can reach), with {@code logFile} made a link to it so the log is still found
+     * where the caller looks (a home created owner-only, e.g. by mktemp -d, is not traversable by postgres).
+     */
+    private static Path serverUserLog(Path data, Path logFile) throws IOException {
+        if (reachableByServerUser(logFile.toAbsolutePath().getParent())) {
+            return logFile;
+        }
+        Path beside = data.resolveSibling(data.getFileName() + ".log");
+        Files.deleteIfExists(logFile);
+        Files.createSymbolicLink(logFile, beside);
+        return beside;
+    }
+
     public static LocalPostgres start(Settings settings, Path logFile, boolean detached) {
         return start(settings, logFile, detached, chooseBinaries());
     }
@@ -135,16 +150,18 @@ public final class LocalPostgres implements AutoCloseable {
         Path data = settings.dataDir().toAbsolutePath();
         boolean root = runningAsRoot();
         Files.createDirectories(data);
+        Path serverLog = logFile;
         if (root) {
             if (!reachableByServerUser(data)) {
                 throw new IllegalStateException("The postgres user cannot reach " + data
                         + " (a private home folder?); set STORYLOOP_DATA to a folder outside it, e.g. /var/tmp/storyloop");
             }
             requireSuccess(List.of("chown", "-R", SUPERUSER + ":" + SUPERUSER, data.toString()), "chown of the data folder");
-            if (!Files.exists(logFile)) {
-                Files.createFile(logFile);
+            serverLog = serverUserLog(data, logFile);
+            if (!Files.exists(serverLog)) {
+                Files.createFile(serverLog);
             }
-            requireSuccess(List.of("chown", SUPERUSER, logFile.toString()), "chown of the log file");
+            requireSuccess(List.of("chown", SUPERUSER, serverLog.toString()), "chown of the log file");
         }
         if (!Files.exists(data.resolve("PG_VERSION"))) {
             requireSuccess(asServerUser(root, List.of(bin.resolve("initdb").toString(), "-D", data.toString(), "-U", SUPERUSER,
@@ -155,7 +172,7 @@ public final class LocalPostgres implements AutoCloseable {
         if (!settings.durable()) {
             options.addAll(List.of("-c fsync=off", "-c synchronous_commit=off", "-c full_page_writes=off"));
         }
-        requireSuccess(asServerUser(root, List.of(bin.resolve("pg_ctl").toString(), "-D", data.toString(), "-l", logFile.toString(),
+        requireSuccess(asServerUser(root, List.of(bin.resolve("pg_ctl").toString(), "-D", data.toString(), "-l", serverLog.toString(),
                 "-w", "-t", "60", "-o", String.join(" ", options), "start")), "pg_ctl start (see " + logFile + ")");
         long pid = postmasterPid(data);
         Runnable stop = () -> exec(asServerUser(root, List.of(bin.resolve("pg_ctl").toString(), "-D", data.toString(), "-m", "fast", "-w", "stop")),
