@@ -311,6 +311,8 @@ final class Platform {
         Path postgresData = config.postgresData();
         delete(config.home());
         delete(postgresData);
+        // the server's log, when it had to live beside its data (LocalPostgres: a home the postgres user cannot reach)
+        delete(postgresData.resolveSibling(postgresData.getFileName() + ".log"));
         out.println("Removed " + config.home() + (postgresData.startsWith(config.home()) ? "" : " and " + postgresData));
     }
 
