@@ -59,19 +59,28 @@ public class StoryloopSecurityAutoConfiguration {
         @Bean
         @ConditionalOnMissingBean(SecurityFilterChain.class)
         SecurityFilterChain storyloopSecurityFilterChain(HttpSecurity http, StoryloopSecurityProperties properties, JwtDecoder decoder) {
-            List<String> open = new ArrayList<>(ALWAYS_OPEN);
-            open.addAll(properties.openPaths());
-            stateless(http);
-            http.authorizeHttpRequests(requests -> requests.requestMatchers(open.toArray(String[]::new)).permitAll().anyRequest().authenticated())
-                    .oauth2ResourceServer(server -> server
-                            .jwt(jwt -> jwt.decoder(decoder).jwtAuthenticationConverter(rolesAsAuthorities()))
-                            .authenticationEntryPoint(ProblemResponses.unauthenticated())
-                            .accessDeniedHandler(ProblemResponses.forbidden()))
-                    .exceptionHandling(errors -> errors
-                            .authenticationEntryPoint(ProblemResponses.unauthenticated())
-                            .accessDeniedHandler(ProblemResponses.forbidden()));
-            return http.build();
+            return requireBearerTokens(http, properties, decoder).build();
         }
+    }
+
+    /**
+     * The house rules for an API: stateless, the always-open paths and the configured open paths need nothing, everything
+     * else a valid bearer JWT, failures answered as problem details. Public so an application that needs a second chain
+     * (the console's pages) configures its API the same way instead of copying this.
+     */
+    public static HttpSecurity requireBearerTokens(HttpSecurity http, StoryloopSecurityProperties properties, JwtDecoder decoder) {
+        List<String> open = new ArrayList<>(ALWAYS_OPEN);
+        open.addAll(properties.openPaths());
+        stateless(http);
+        http.authorizeHttpRequests(requests -> requests.requestMatchers(open.toArray(String[]::new)).permitAll().anyRequest().authenticated())
+                .oauth2ResourceServer(server -> server
+                        .jwt(jwt -> jwt.decoder(decoder).jwtAuthenticationConverter(rolesAsAuthorities()))
+                        .authenticationEntryPoint(ProblemResponses.unauthenticated())
+                        .accessDeniedHandler(ProblemResponses.forbidden()))
+                .exceptionHandling(errors -> errors
+                        .authenticationEntryPoint(ProblemResponses.unauthenticated())
+                        .accessDeniedHandler(ProblemResponses.forbidden()));
+        return http;
     }
 
     /** Lets a controller method declare {@code Caller caller} and get the one its request's token names. */
@@ -95,7 +104,7 @@ public class StoryloopSecurityAutoConfiguration {
     }
 
     /** {@code roles: [COACH]} becomes the authority ROLE_COACH, so hasRole("COACH") reads naturally. */
-    static JwtAuthenticationConverter rolesAsAuthorities() {
+    public static JwtAuthenticationConverter rolesAsAuthorities() {
         JwtGrantedAuthoritiesConverter roles = new JwtGrantedAuthoritiesConverter();
         roles.setAuthoritiesClaimName(StoryloopClaims.ROLES);
         roles.setAuthorityPrefix("ROLE_");

@@ -7,23 +7,15 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
-import org.springframework.boot.context.properties.ConfigurationProperties;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.springframework.context.annotation.Configuration;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+import com.storyloop.console.web.ConsoleWebConfiguration.ConsoleProperties;
+
 /** GET /api/service-map: each backend service and whether it answers healthy, for the landing page and operators. */
 @RestController
-@Configuration
-@EnableConfigurationProperties(ServiceMapController.ConsoleProperties.class)
 class ServiceMapController {
-
-    @ConfigurationProperties("storyloop.console")
-    record ConsoleProperties(Map<String, String> services) {
-    }
 
     record ServiceState(String name, String url, String status) {
     }

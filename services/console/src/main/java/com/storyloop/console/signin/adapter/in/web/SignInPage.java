@@ -1,0 +1,81 @@
+package com.storyloop.console.signin.adapter.in.web;
+
+import java.time.Duration;
+import java.time.Instant;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+import com.storyloop.console.signin.application.SignIn;
+import com.storyloop.console.web.ConsolePage;
+import com.storyloop.console.web.SessionCookie;
+import com.storyloop.console.web.Viewer;
+import com.storyloop.security.spring.JwtCallers;
+
+/** The sign-in form, signing out, and "/" sending each viewer to their own start page. */
+@ConsolePage
+class SignInPage {
+
+    private final SignIn signIn;
+
+    SignInPage(SignIn signIn) {
+        this.signIn = signIn;
+    }
+
+    @GetMapping("/")
+    String home() {
+        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+        if (authentication instanceof JwtAuthenticationToken jwt) {
+            return "redirect:" + Viewer.of(JwtCallers.from(jwt.getToken())).home();
+        }
+        return "redirect:/signin";
+    }
+
+    @GetMapping("/signin")
+    String form(@RequestParam(required = false) String next, Model model) {
+        model.addAttribute("next", safeNext(next));
+        return "signin";
+    }
+
+    @PostMapping("/signin")
+    String signIn(@RequestParam(defaultValue = "") String email, @RequestParam(defaultValue = "") String password,
+                  @RequestParam(required = false) String next, HttpServletRequest request, HttpServletResponse response, Model model) {
+        var token = email.isBlank() || password.isBlank() || email.length() > 320 || password.length() > 200
+                ? java.util.Optional.<com.storyloop.security.token.TokenIssuer.IssuedToken>empty()
+                : signIn.signIn(email, password);
+        if (token.isEmpty()) {
+            response.setStatus(401);
+            model.addAttribute("email", email);
+            model.addAttribute("next", safeNext(next));
+            model.addAttribute("failure", "The email or the password is not right.");
+            return "signin";
+        }
+        SessionCookie.write(request, response, token.get().value(),
+                Duration.between(Instant.now(), token.get().expiresAt()).plusSeconds(5));
+        // "/" then sends the viewer to their own start page, read from the new cookie
+        String target = safeNext(next);
+        return "redirect:" + (target == null ? "/" : target);
+    }
+
+    @PostMapping("/signout")
+    String signOut(HttpServletRequest request, HttpServletResponse response) {
+        SessionCookie.clear(request, response);
+        return "redirect:/signin";
+    }
+
+    /** Only a path on this console: never another host ("//evil.example" or "https://..."). */
+    static String safeNext(String next) {
+        if (next == null || !next.startsWith("/") || next.startsWith("//") || next.contains("\\") || next.length() > 500) {
+            return null;
+        }
+        return next;
+    }
+}

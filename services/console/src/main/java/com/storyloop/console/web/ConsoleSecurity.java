@@ -1,0 +1,79 @@
+package com.storyloop.console.web;
+
+import java.io.IOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
+
+import com.storyloop.security.spring.StoryloopSecurityAutoConfiguration;
+import com.storyloop.security.spring.StoryloopSecurityProperties;
+
+/**
+ * Two doors. {@code /api/**} is an API like every service's (bearer header, problem details). Everything else is the web
+ * console: the token comes from the session cookie, forms carry a CSRF token (a cookie is sent by the browser on its own,
+ * unlike a header), and a visitor without a valid session is sent to the sign-in page.
+ */
+@Configuration(proxyBeanMethods = false)
+class ConsoleSecurity {
+
+    static final String[] OPEN_PAGES = {"/signin", "/index.html", "/favicon.ico", "/webjars/**", "/assets/**", "/error"};
+
+    @Bean
+    @Order(1)
+    SecurityFilterChain consoleApi(HttpSecurity http, StoryloopSecurityProperties properties, JwtDecoder decoder) throws Exception {
+        http.securityMatcher("/api/**", "/actuator/**");
+        return StoryloopSecurityAutoConfiguration.requireBearerTokens(http, properties, decoder).build();
+    }
+
+    @Bean
+    @Order(2)
+    SecurityFilterChain consolePages(HttpSecurity http, JwtDecoder decoder) throws Exception {
+        http.sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .requestCache(AbstractHttpConfigurer::disable)
+                .httpBasic(AbstractHttpConfigurer::disable)
+                .formLogin(AbstractHttpConfigurer::disable)
+                .logout(AbstractHttpConfigurer::disable)
+                .csrf(csrf -> csrf.csrfTokenRepository(new CookieCsrfTokenRepository()))
+                .headers(headers -> headers.contentSecurityPolicy(policy -> policy.policyDirectives(
+                        "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; script-src 'self'; frame-ancestors 'none'")))
+                .authorizeHttpRequests(requests -> requests.requestMatchers(OPEN_PAGES).permitAll().anyRequest().authenticated())
+                .oauth2ResourceServer(server -> server
+                        .bearerTokenResolver(SessionCookie::read)
+                        .jwt(jwt -> jwt.decoder(decoder).jwtAuthenticationConverter(StoryloopSecurityAutoConfiguration.rolesAsAuthorities()))
+                        .authenticationEntryPoint(ConsoleSecurity::toSignIn))
+                .exceptionHandling(errors -> errors.authenticationEntryPoint(ConsoleSecurity::toSignIn));
+        return http.build();
+    }
+
+    /**
+     * A page asks the visitor to sign in. An htmx request (a save, a preview) gets a message in place instead of a
+     * redirect, so the text being edited stays on the screen.
+     */
+    static void toSignIn(HttpServletRequest request, HttpServletResponse response, AuthenticationException reason) throws IOException {
+        SessionCookie.clear(request, response);
+        if ("true".equals(request.getHeader("HX-Request"))) {
+            response.setStatus(401);
+            response.setContentType("text/html;charset=UTF-8");
+            response.getWriter().write("<p class=\"problem\" role=\"alert\">Your sign-in has ended, so nothing was saved. "
+                    + "<a href=\"/signin\" target=\"_blank\" rel=\"noopener\">Sign in again in a new tab</a>, then come back and try once more: "
+                    + "your text is still here.</p>");
+            return;
+        }
+        String next = request.getRequestURI() + (request.getQueryString() == null ? "" : "?" + request.getQueryString());
+        response.sendRedirect("/signin" + ("/".equals(next) ? "" : "?next=" + URLEncoder.encode(next, StandardCharsets.UTF_8)));
+    }
+}
