@@ -9,7 +9,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
@@ -32,11 +31,7 @@ class PlatformUpIT {
     @Test
     void upStartsAHealthyPlatformWithDemoDataAndDownStopsIt() throws Exception {
         home.toFile().setExecutable(true, false);
-        Map<String, String> env = new HashMap<>();
-        env.put("STORYLOOP_HOME", home.toString());
-        for (String name : new String[] {"PG", "KAFKA", "KAFKA_CONTROLLER", "STORY", "SCORING", "PRACTICE", "COVERAGE", "CONSOLE"}) {
-            env.put("STORYLOOP_" + name + "_PORT", Integer.toString(Ports.free()));
-        }
+        Map<String, String> env = RunningPlatform.freePorts(home);
         PlatformConfig config = PlatformConfig.fromEnvironment(env);
         ByteArrayOutputStream output = new ByteArrayOutputStream();
         Platform platform = new Platform(config, new PrintStream(output, true, StandardCharsets.UTF_8));

@@ -1,0 +1,69 @@
+package com.storyloop.console.e2e;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+
+import com.storyloop.cli.RunningPlatform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** A coach signs in, finds her clients on the roster and opens one: the coverage heatmap has all 16 principles. */
+class CoachConsoleIT {
+
+    static final String GRACE = "grace@demo-coaching.example";
+    static final String ADA = "ada@demo-coaching.example";
+
+    static RunningPlatform platform;
+    static Browser browser;
+
+    @BeforeAll
+    static void start() {
+        Browser.assumeInstalled();
+        platform = PlatformUnderTest.get();
+        browser = new Browser(platform.consoleUrl());
+    }
+
+    @AfterAll
+    static void stop() {
+        if (browser != null) {
+            browser.close();
+        }
+    }
+
+    @Test
+    void aCoachSeesHerRosterAndAClientsCoverageHeatmapWithSixteenPrinciples() {
+        browser.signOut().signIn(GRACE, platform.demoPassword(GRACE));
+
+        assertThat(browser.url()).endsWith("/roster");
+        assertThat(browser.text(By.id("roster"))).contains("ada-lovelace").contains("alan-turing").doesNotContain("katherine-johnson");
+        // demo data flows into coverage asynchronously: the roster shows readiness once the scores are in
+        await().atMost(Browser.PATIENCE).ignoreExceptions().until(() ->
+                !browser.open("/roster").text(By.cssSelector("#roster tr[data-client='ada-lovelace']")).contains("not scored yet"));
+        browser.screenshot("roster");
+
+        browser.find(By.linkText("ada-lovelace")).click();
+        assertThat(browser.all(By.cssSelector("#heatmap tbody tr[data-principle]"))).hasSize(16);
+        assertThat(browser.text(By.id("heatmap"))).contains("Customer Obsession").contains("Ownership").contains("fit ");
+        assertThat(browser.text(By.id("readiness-reasons"))).contains("BREADTH");
+        assertThat(browser.text(By.id("findings"))).contains("No story covers");
+        assertThat(browser.find(By.cssSelector("#client-progress-data-figure figcaption")).getText()).contains("Readiness");
+        browser.screenshot("client");
+    }
+
+    @Test
+    void aClientSeesHerOwnPageButNotAnotherClientsOrTheRoster() {
+        browser.signOut().signIn(ADA, platform.demoPassword(ADA));
+        assertThat(browser.url()).endsWith("/clients/ada-lovelace");
+        assertThat(browser.all(By.cssSelector("#heatmap tbody tr[data-principle]"))).hasSize(16);
+
+        browser.open("/clients/alan-turing");
+        assertThat(browser.text(By.tagName("main"))).contains("nothing here").doesNotContain("Principle coverage");
+        assertThat(browser.pageSource()).doesNotContain("Principal Product Manager");
+
+        browser.open("/roster");
+        assertThat(browser.text(By.tagName("main"))).doesNotContain("alan-turing");
+    }
+}

@@ -1,0 +1,114 @@
+package com.storyloop.console.clients.application;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The 16 principles x active stories matrix of a client's coverage view, ready to draw: each cell's fill is the engine's
+ * fit (five steps), its badge the story's latest verdict, and its text says both, so colour is never the only cue. A row
+ * is a gap when no PASS story demonstrates the principle.
+ */
+public record CoverageHeatmap(List<Column> columns, List<Row> rows) {
+
+    public record Column(String storyId, String title, int revision) {
+    }
+
+    public record Cell(String storyId, boolean claimed, Double fit, String verdict, Integer overall, boolean best) {
+
+        /** fit0 (none) .. fit4 (strong), the CSS step of the fill. */
+        public String fitStep() {
+            if (fit == null) {
+                return "fit0";
+            }
+            return "fit" + Math.min(4, (int) Math.floor(fit * 5));
+        }
+
+        public String fitText() {
+            return fit == null ? "fit -" : String.format(Locale.ROOT, "fit %.2f", fit);
+        }
+    }
+
+    public record Row(String code, String name, List<Cell> cells, String bestStoryId, String gap) {
+
+        public boolean isGap() {
+            return gap != null;
+        }
+    }
+
+    /**
+     * @param coverage coverage-service's {@code /api/clients/{id}/coverage}
+     * @param bank     story-service's {@code /api/clients/{id}/bank}; its active stories are the columns, in bank order
+     */
+    public static CoverageHeatmap of(Map<String, Object> coverage, Map<String, Object> bank) {
+        List<Column> columns = new ArrayList<>();
+        for (Map<String, Object> story : maps(bank.get("stories"))) {
+            if (!Boolean.TRUE.equals(story.get("retired"))) {
+                columns.add(new Column(text(story.get("storyId")), text(story.get("title")), intOf(story.get("revision"), 0)));
+            }
+        }
+        List<String> findings = new ArrayList<>();
+        for (Object finding : list(coverage.get("findings"))) {
+            findings.add(String.valueOf(finding));
+        }
+        List<Row> rows = new ArrayList<>();
+        for (Map<String, Object> principle : maps(coverage.get("principles"))) {
+            String code = text(principle.get("code"));
+            String best = text(principle.get("bestStoryId"));
+            Map<String, Map<String, Object>> byStory = new LinkedHashMap<>();
+            for (Map<String, Object> cell : maps(principle.get("stories"))) {
+                byStory.put(text(cell.get("storyId")), cell);
+            }
+            List<Cell> cells = new ArrayList<>();
+            for (Column column : columns) {
+                Map<String, Object> cell = byStory.get(column.storyId());
+                cells.add(cell == null ? null : new Cell(column.storyId(), Boolean.TRUE.equals(cell.get("claimed")),
+                        cell.get("fit") instanceof Number ? ((Number) cell.get("fit")).doubleValue() : null, text(cell.get("verdict")),
+                        cell.get("overall") instanceof Number ? ((Number) cell.get("overall")).intValue() : null, column.storyId().equals(best)));
+            }
+            rows.add(new Row(code, Principles.name(code), cells, best, gapOf(code, findings)));
+        }
+        return new CoverageHeatmap(columns, rows);
+    }
+
+    /** Why a principle is a gap, in words, or null when a PASS story demonstrates it. */
+    private static String gapOf(String code, List<String> findings) {
+        if (findings.contains("MISSING_LP:" + code)) {
+            return "missing: no story";
+        }
+        if (findings.contains("ILLUSORY_COVERAGE:" + code)) {
+            return "claimed, not yet shown by a PASS story";
+        }
+        return null;
+    }
+
+    public long gapCount() {
+        return rows.stream().filter(Row::isGap).count();
+    }
+
+    static List<Map<String, Object>> maps(Object value) {
+        List<Map<String, Object>> maps = new ArrayList<>();
+        for (Object item : list(value)) {
+            if (item instanceof Map) {
+                @SuppressWarnings("unchecked")
+                Map<String, Object> map = (Map<String, Object>) item;
+                maps.add(map);
+            }
+        }
+        return maps;
+    }
+
+    static List<?> list(Object value) {
+        return value instanceof List ? (List<?>) value : List.of();
+    }
+
+    static String text(Object value) {
+        return value == null ? null : value.toString();
+    }
+
+    static int intOf(Object value, int fallback) {
+        return value instanceof Number ? ((Number) value).intValue() : fallback;
+    }
+}
