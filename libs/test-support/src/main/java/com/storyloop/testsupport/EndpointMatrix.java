@@ -48,6 +48,8 @@ public final class EndpointMatrix {
         COACH_SELF,
         /** Organisation-wide settings and analytics: org admins; the organisation's coaches and clients 403; outsiders 404. */
         ORGANISATION,
+        /** Cohort analytics: the organisation's coaches (assigned or not) and org admins; its clients 403; outsiders 404. */
+        STAFF,
         /** Readable by every member of the organisation (its chosen rubric); outsiders 404. */
         ORGANISATION_MEMBER,
         /** Shared content (question bank, rubric catalogue): anyone signed in. */
@@ -55,7 +57,13 @@ public final class EndpointMatrix {
         /** The installation's administration (projection rebuilds): operators; everyone else 403. */
         OPERATOR,
         /** Needs no token (sign-in, the service map); only listed, so that being open is a decision. */
-        OPEN
+        OPEN,
+        /**
+         * A console page: it reads the session cookie, never a bearer header, and the services behind it apply the rules
+         * above (the browser tests check them). A bearer token alone gets a GET sent to sign-in and a POST refused (no
+         * CSRF token), whoever it names.
+         */
+        PAGE
     }
 
     /** The kinds of caller each endpoint meets. */
@@ -151,6 +159,17 @@ public final class EndpointMatrix {
             if (endpoint.rule() == Rule.OPEN) {
                 continue;
             }
+            if (endpoint.rule() == Rule.PAGE) {
+                Call call = endpoint.call().get();
+                HttpResponse<String> response = matrix.send(call, Kind.ORG_ADMIN);
+                boolean sentToSignIn = response.statusCode() == 302 && response.headers().firstValue("Location").orElse("").contains("/signin");
+                boolean refused = !call.method().equals("GET") && response.statusCode() == 403;
+                if (!sentToSignIn && !refused) {
+                    mismatches.add(endpoint.key() + " [PAGE] with a bearer token: wanted a redirect to sign-in or a refused POST, got "
+                            + response.statusCode() + " " + abbreviate(response.body()));
+                }
+                continue;
+            }
             Map<Kind, Integer> expected = EXPECTED.get(endpoint.rule());
             List<Kind> order = new ArrayList<>();
             expected.forEach((kind, status) -> {
@@ -223,6 +242,7 @@ public final class EndpointMatrix {
         rules.put(Rule.ROSTER, statuses(404, 404, 403, 200, 403, 200, 200));
         rules.put(Rule.COACH_SELF, statuses(404, 404, 403, 404, 403, 200, 200));
         rules.put(Rule.ORGANISATION, statuses(404, 404, 403, 403, 403, 403, 200));
+        rules.put(Rule.STAFF, statuses(404, 404, 403, 200, 403, 200, 200));
         rules.put(Rule.ORGANISATION_MEMBER, statuses(404, 404, 200, 200, 200, 200, 200));
         rules.put(Rule.MEMBER, statuses(200, 200, 200, 200, 200, 200, 200));
         rules.put(Rule.OPERATOR, statuses(403, 200, 403, 403, 403, 403, 403));

@@ -36,6 +36,6 @@ class ServiceMapTest extends ServiceBootContract {
         assertThat(map.statusCode()).isEqualTo(200);
         assertThat(map.body()).contains("{\"name\":\"story-service\",\"url\":\"http://127.0.0.1:1\",\"status\":\"UNREACHABLE\"}");
         assertThat(map.body()).contains("\"name\":\"coverage-service\"");
-        assertThat(get("/").body()).contains("<h1>Storyloop</h1>");
+        assertThat(get("/index.html").body()).contains("<h1>Storyloop</h1>");
     }
 }

@@ -20,7 +20,7 @@ import com.storyloop.testsupport.TestTokens;
 
 import static com.storyloop.testsupport.EndpointMatrix.Rule.CLIENT_RESOURCE;
 import static com.storyloop.testsupport.EndpointMatrix.Rule.OPERATOR;
-import static com.storyloop.testsupport.EndpointMatrix.Rule.ORGANISATION;
+import static com.storyloop.testsupport.EndpointMatrix.Rule.STAFF;
 import static com.storyloop.testsupport.EndpointMatrix.Rule.ROSTER;
 import static com.storyloop.testsupport.EndpointMatrix.endpoint;
 import static org.awaitility.Awaitility.await;
@@ -53,8 +53,8 @@ class EndpointMatrixIT extends CoverageServiceIT {
                 endpoint("GET", "/api/stories/{storyId}/timeline", CLIENT_RESOURCE, () -> Call.get("/api/stories/" + story + "/timeline")),
                 endpoint("GET", "/api/orgs/{orgId}/clients", ROSTER, () -> Call.get("/api/orgs/" + org + "/clients")),
                 endpoint("GET", "/api/orgs/{orgId}/triage", ROSTER, () -> Call.get("/api/orgs/" + org + "/triage?days=30").with("Accept", "text/csv")),
-                endpoint("GET", "/api/orgs/{orgId}/analytics", ORGANISATION, () -> Call.get("/api/orgs/" + org + "/analytics")),
-                endpoint("GET", "/api/orgs/{orgId}/analytics/{part}", ORGANISATION, () -> Call.get("/api/orgs/" + org + "/analytics/revisions")),
+                endpoint("GET", "/api/orgs/{orgId}/analytics", STAFF, () -> Call.get("/api/orgs/" + org + "/analytics")),
+                endpoint("GET", "/api/orgs/{orgId}/analytics/{part}", STAFF, () -> Call.get("/api/orgs/" + org + "/analytics/revisions")),
                 endpoint("GET", "/api/admin/projections", OPERATOR, () -> Call.get("/api/admin/projections")),
                 endpoint("GET", "/api/admin/projections/{name}", OPERATOR, () -> Call.get("/api/admin/projections/" + rebuilt)),
                 // last: only the operator's call starts a rebuild (everyone else is refused first), so it meets no running one

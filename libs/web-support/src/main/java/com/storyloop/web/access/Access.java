@@ -58,6 +58,19 @@ public final class Access {
         }
     }
 
+    /**
+     * Cohort analytics of an organisation (aggregates over its clients, no one client's data): its coaches and org admins,
+     * who compare their clients with the cohort; its clients get 403, outsiders 404.
+     */
+    public static void requireStaff(Caller caller, String orgId) {
+        if (!caller.belongsTo(orgId)) {
+            throw new ResourceNotFound("organisation", orgId);
+        }
+        if (!caller.has(Role.ORG_ADMIN) && !caller.has(Role.COACH)) {
+            throw new RoleNotAllowed("Only the organisation's coaches and admins may see its cohort analytics");
+        }
+    }
+
     /** A coach's own views (calibration): that coach or an org admin; a client of the organisation gets 403, others 404. */
     public static void requireCoach(Caller caller, String orgId, String coachId) {
         if (!caller.belongsTo(orgId)) {

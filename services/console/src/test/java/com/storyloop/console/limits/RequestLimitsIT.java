@@ -83,7 +83,19 @@ class RequestLimitsIT {
                 new Parties("matrix-org", "matrix-client", "matrix-coach"), List.of(
                         endpoint("POST", "/api/sessions", Rule.OPEN, () -> Call.post("/api/sessions", "{}")),
                         endpoint("GET", "/api/service-map", Rule.OPEN, () -> Call.get("/api/service-map")),
-                        endpoint("GET", "/api/sessions/current", Rule.MEMBER, () -> Call.get("/api/sessions/current"))));
+                        endpoint("GET", "/api/sessions/current", Rule.MEMBER, () -> Call.get("/api/sessions/current")),
+                        endpoint("GET", "/signin", Rule.OPEN, () -> Call.get("/signin")),
+                        endpoint("POST", "/signin", Rule.OPEN, () -> Call.post("/signin", "")),
+                        endpoint("POST", "/signout", Rule.PAGE, () -> Call.post("/signout", "")),
+                        endpoint("GET", "/", Rule.PAGE, () -> Call.get("/")),
+                        endpoint("GET", "/roster", Rule.PAGE, () -> Call.get("/roster")),
+                        endpoint("GET", "/roster/triage.csv", Rule.PAGE, () -> Call.get("/roster/triage.csv")),
+                        endpoint("GET", "/analytics", Rule.PAGE, () -> Call.get("/analytics")),
+                        endpoint("GET", "/analytics/{part}.csv", Rule.PAGE, () -> Call.get("/analytics/flags.csv")),
+                        endpoint("GET", "/clients/{clientId}", Rule.PAGE, () -> Call.get("/clients/matrix-client")),
+                        endpoint("GET", "/clients/{clientId}/content", Rule.PAGE, () -> Call.get("/clients/matrix-client/content")),
+                        endpoint("GET", "/live/clients/{clientId}", Rule.PAGE, () -> Call.get("/live/clients/matrix-client")),
+                        endpoint("GET", "/live/stories/{storyId}", Rule.PAGE, () -> Call.get("/live/stories/some-story"))));
     }
 
     private HttpResponse<String> signIn(String json) throws Exception {

@@ -116,7 +116,11 @@ class SignInIT extends ServiceBootContract {
         assertThat(current.statusCode()).isEqualTo(401);
         assertThat(current.body()).contains("\"title\":\"Authentication required\"");
         assertThat(getWithToken("/api/service-map", null).statusCode()).isEqualTo(200);
-        assertThat(getWithToken("/", null).statusCode()).isEqualTo(200);
+        assertThat(getWithToken("/index.html", null).statusCode()).isEqualTo(200);
+        assertThat(getWithToken("/signin", null).statusCode()).isEqualTo(200);
+        HttpResponse<String> page = getWithToken("/roster", null);
+        assertThat(page.statusCode()).as("a page without a session sends the visitor to sign in").isEqualTo(302);
+        assertThat(page.headers().firstValue("Location")).hasValueSatisfying(location -> assertThat(location).endsWith("/signin?next=%2Froster"));
     }
 
     @Test

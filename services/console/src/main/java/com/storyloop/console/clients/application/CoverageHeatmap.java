@@ -31,10 +31,10 @@ public record CoverageHeatmap(List<Column> columns, List<Row> rows) {
         }
     }
 
-    public record Row(String code, String name, List<Cell> cells, String bestStoryId, String gap) {
+    public record Row(String code, String name, List<Cell> cells, String bestStoryId, String gapReason) {
 
         public boolean isGap() {
-            return gap != null;
+            return gapReason != null;
         }
     }
 

@@ -28,7 +28,7 @@ class AnalyticsQuery {
 
     /** Active stories' current claims (coverage tables) with the engine's latest dimension scores of their current revision. */
     List<WeaknessHeatmap.Cell> heatmap(Caller caller, String orgId) {
-        Access.requireOrganisation(caller, orgId);
+        Access.requireStaff(caller, orgId);
         Map<String, String> engine = new HashMap<>();
         jdbc.query("select story_id, revision, dimensions from timeline_score where org_id = ? order by occurred_at, rubric_version",
                 rs -> {
@@ -52,7 +52,7 @@ class AnalyticsQuery {
 
     /** Each coach score against the engine's latest scorecard of the same revision. */
     CoachAgreement.Report agreement(Caller caller, String orgId) {
-        Access.requireOrganisation(caller, orgId);
+        Access.requireStaff(caller, orgId);
         Map<String, String[]> engine = new HashMap<>();
         jdbc.query("""
                 select story_id, revision, dimensions, verdict from timeline_score where org_id = ? order by occurred_at, rubric_version
@@ -81,7 +81,7 @@ class AnalyticsQuery {
     }
 
     CohortAnalytics.Report cohort(Caller caller, String orgId) {
-        Access.requireOrganisation(caller, orgId);
+        Access.requireStaff(caller, orgId);
         Map<String, ScoredRevision> latest = new HashMap<>();
         jdbc.query("""
                 select story_id, revision, verdict, overall, flags from timeline_score where org_id = ? order by occurred_at, rubric_version
