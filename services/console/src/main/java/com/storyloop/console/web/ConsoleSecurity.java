@@ -3,6 +3,7 @@ package com.storyloop.console.web;
 import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -17,8 +18,11 @@ import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
 import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 
+import com.storyloop.console.signin.adapter.in.web.SessionRenewal;
+import com.storyloop.console.signin.application.SignIn;
 import com.storyloop.security.spring.StoryloopSecurityAutoConfiguration;
 import com.storyloop.security.spring.StoryloopSecurityProperties;
 
@@ -41,7 +45,10 @@ class ConsoleSecurity {
 
     @Bean
     @Order(2)
-    SecurityFilterChain consolePages(HttpSecurity http, JwtDecoder decoder) throws Exception {
+    SecurityFilterChain consolePages(HttpSecurity http, JwtDecoder decoder, SignIn signIn, StoryloopSecurityProperties properties) throws Exception {
+        if (!properties.usesOidcIssuer()) {
+            http.addFilterAfter(new SessionRenewal(signIn, properties.devIssuer(), Clock.systemUTC()), BearerTokenAuthenticationFilter.class);
+        }
         http.sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .requestCache(AbstractHttpConfigurer::disable)
                 .httpBasic(AbstractHttpConfigurer::disable)

@@ -9,6 +9,9 @@ public interface Accounts {
 
     Optional<Account> byEmail(String normalisedEmail);
 
+    /** The account a token's subject names. */
+    Optional<Account> byUserId(String userId);
+
     /** Creates the account, or replaces the one with the same user id. */
     void save(Account account);
 }

@@ -34,4 +34,17 @@ public final class SignIn {
         }
         return Optional.of(issuer.get().issue(account.get().asCaller()));
     }
+
+    /**
+     * A fresh token for someone still using the console with a valid one, read from their account as it is now (so a
+     * changed role or a removed account takes effect): an active session does not end mid-edit, an idle one still expires.
+     */
+    public Optional<TokenIssuer.IssuedToken> renew(String userId) {
+        return accounts.byUserId(userId).map(account -> issuer.get().issue(account.asCaller()));
+    }
+
+    /** How long a token lives, so a session knows when it is half gone. */
+    public java.time.Duration tokenLifetime() {
+        return issuer.get().lifetime();
+    }
 }

@@ -29,6 +29,11 @@ public class JdbcAccounts implements Accounts {
     }
 
     @Override
+    public Optional<Account> byUserId(String userId) {
+        return jdbc.query("select * from users where user_id = ?", (rs, n) -> account(rs), userId).stream().findFirst();
+    }
+
+    @Override
     public void save(Account account) {
         jdbc.update("""
                 insert into users (user_id, org_id, email, display_name, password_hash, roles, client_id, coach_id)
