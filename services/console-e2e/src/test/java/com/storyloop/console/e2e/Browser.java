@@ -46,6 +46,7 @@ final class Browser implements AutoCloseable {
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-quic",
                 "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
                 "--window-size=1280,1000", "--user-data-dir=" + profile);
+        options.setScriptTimeout(PATIENCE);
         ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
         this.driver = new ChromeDriver(service, options);
     }
@@ -111,6 +112,38 @@ final class Browser implements AutoCloseable {
 
     ChromeDriver driver() {
         return driver;
+    }
+
+    /**
+     * What axe-core (the accessibility rules engine, WCAG 2.1 A and AA) finds wrong with the page as it is now, serious
+     * and critical findings only, each as "rule: first offending element".
+     */
+    @SuppressWarnings("unchecked")
+    List<String> accessibilityProblems() {
+        if (!Boolean.TRUE.equals(script("return typeof axe !== 'undefined';"))) {
+            script(AXE_SOURCE);
+        }
+        Object result = ((JavascriptExecutor) driver).executeAsyncScript("""
+                const done = arguments[arguments.length - 1];
+                axe.run(document, {runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}})
+                   .then(r => done(r.violations.filter(v => v.impact === 'serious' || v.impact === 'critical')
+                                   .map(v => v.id + ': ' + v.nodes.length + ' element(s), e.g. ' + v.nodes[0].html.substring(0, 160))))
+                   .catch(e => done(['axe failed: ' + e]));
+                """);
+        return (List<String>) result;
+    }
+
+    private static final String AXE_SOURCE = readAxe();
+
+    private static String readAxe() {
+        try (var in = Browser.class.getResourceAsStream("/META-INF/resources/webjars/axe-core/4.6.3/axe.min.js")) {
+            if (in == null) {
+                throw new IllegalStateException("axe-core is not on the test classpath");
+            }
+            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** The whole page as a PNG in docs/screenshots/, linked from the README. */

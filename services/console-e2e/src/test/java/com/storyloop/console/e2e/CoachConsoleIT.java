@@ -43,6 +43,7 @@ class CoachConsoleIT {
         await().atMost(Browser.PATIENCE).ignoreExceptions().until(() ->
                 !browser.open("/roster").text(By.cssSelector("#roster tr[data-client='ada-lovelace']")).contains("not scored yet"));
         browser.screenshot("roster");
+        assertThat(browser.accessibilityProblems()).as("axe-core on the roster").isEmpty();
 
         browser.find(By.linkText("ada-lovelace")).click();
         assertThat(browser.all(By.cssSelector("#heatmap tbody tr[data-principle]"))).hasSize(16);
@@ -51,6 +52,34 @@ class CoachConsoleIT {
         assertThat(browser.text(By.id("findings"))).contains("No story covers");
         assertThat(browser.find(By.cssSelector("#client-progress-data-figure figcaption")).getText()).contains("Readiness");
         browser.screenshot("client");
+        assertThat(browser.accessibilityProblems()).as("axe-core on the client page").isEmpty();
+    }
+
+    @Test
+    void aCoachReadsTheCohortAnalyticsAndCanDownloadEachTable() {
+        browser.signOut().signIn(GRACE, platform.demoPassword(GRACE));
+        browser.open("/analytics");
+
+        assertThat(browser.all(By.cssSelector("#weakness tbody tr[data-principle]"))).hasSize(16);
+        assertThat(browser.text(By.id("flag-resolution"))).contains("TOO_SHORT");
+        assertThat(browser.find(By.cssSelector("#mean-by-revision-data-figure figcaption")).getText()).contains("Mean overall score by revision");
+        assertThat(browser.all(By.cssSelector("a[href$='.csv']"))).extracting(link -> link.getAttribute("href"))
+                .anySatisfy(href -> assertThat(href).endsWith("/analytics/flags.csv"));
+        browser.screenshot("analytics");
+        assertThat(browser.accessibilityProblems()).as("axe-core on the analytics page").isEmpty();
+    }
+
+    @Test
+    void signingInWorksFromTheKeyboardAlone() {
+        browser.signOut().open("/signin");
+        assertThat(browser.accessibilityProblems()).as("axe-core on the sign-in page").isEmpty();
+
+        browser.find(By.id("email")).sendKeys(GRACE, org.openqa.selenium.Keys.TAB);
+        browser.driver().switchTo().activeElement().sendKeys(platform.demoPassword(GRACE), org.openqa.selenium.Keys.ENTER);
+
+        await().atMost(Browser.PATIENCE).until(() -> browser.url().endsWith("/roster"));
+        browser.driver().findElement(By.tagName("body")).sendKeys(org.openqa.selenium.Keys.TAB);
+        assertThat(browser.driver().switchTo().activeElement().getText()).as("the first Tab offers to skip to the content").isEqualTo("Skip to content");
     }
 
     @Test
