@@ -89,6 +89,8 @@ class RequestLimitsIT {
                         endpoint("POST", "/signout", Rule.PAGE, () -> Call.post("/signout", "")),
                         endpoint("GET", "/", Rule.PAGE, () -> Call.get("/")),
                         endpoint("GET", "/roster", Rule.PAGE, () -> Call.get("/roster")),
+                        endpoint("GET", "/roster/content", Rule.PAGE, () -> Call.get("/roster/content")),
+                        endpoint("GET", "/live/roster", Rule.PAGE, () -> Call.get("/live/roster")),
                         endpoint("GET", "/roster/triage.csv", Rule.PAGE, () -> Call.get("/roster/triage.csv")),
                         endpoint("GET", "/analytics", Rule.PAGE, () -> Call.get("/analytics")),
                         endpoint("GET", "/analytics/{part}.csv", Rule.PAGE, () -> Call.get("/analytics/flags.csv")),

@@ -16,6 +16,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
@@ -26,6 +27,7 @@ import com.storyloop.console.live.application.LiveViews;
 import com.storyloop.console.services.ServiceCalls;
 import com.storyloop.console.services.ServiceCalls.Service;
 import com.storyloop.console.services.ServiceProblem;
+import com.storyloop.security.caller.Caller;
 
 /**
  * {@code /live/clients/{id}} and {@code /live/stories/{id}}: event streams that say "changed" when what the client page or
@@ -49,6 +51,16 @@ class LiveUpdates {
                 as.getObject(Service.STORY, "/api/clients/{id}/bank", clientId),
                 as.getObject(Service.COVERAGE, "/api/clients/{id}/coverage", clientId),
                 as.getObject(Service.COVERAGE, "/api/clients/{id}/timeline", clientId)));
+    }
+
+    /** The roster changes with its clients and their readiness; triage over a year carries readiness for every dated interview. */
+    @GetMapping(path = "/live/roster", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
+    SseEmitter roster(@RequestParam(defaultValue = "0") int page, Caller caller) {
+        ServiceCalls.As as = calls.asCurrentUser();
+        String org = caller.orgId();
+        return live.watch(() -> fingerprint(
+                Map.of("clients", as.getList(Service.COVERAGE, "/api/orgs/{org}/clients?page={page}&size=50", org, page)),
+                as.getObject(Service.COVERAGE, "/api/orgs/{org}/triage?days=365&size=500", org)));
     }
 
     @GetMapping(path = "/live/stories/{storyId}", produces = MediaType.TEXT_EVENT_STREAM_VALUE)

@@ -36,6 +36,19 @@ class RosterPage {
     @GetMapping("/roster")
     String roster(@ModelAttribute("viewer") Viewer viewer, @RequestParam(defaultValue = "21") String days,
                   @RequestParam(defaultValue = "0") String page, Model model) {
+        fill(viewer, days, page, model);
+        return "roster/roster";
+    }
+
+    /** The roster without the page around it: what a live update swaps in. */
+    @GetMapping("/roster/content")
+    String content(@ModelAttribute("viewer") Viewer viewer, @RequestParam(defaultValue = "21") String days,
+                   @RequestParam(defaultValue = "0") String page, Model model) {
+        fill(viewer, days, page, model);
+        return "roster/roster :: content";
+    }
+
+    private void fill(Viewer viewer, String days, String page, Model model) {
         ServiceCalls.As as = calls.asCurrentUser();
         int pageNumber = Math.max(0, parseOr(page, 0));
         List<Object> clients = as.getList(Service.COVERAGE, "/api/orgs/{org}/clients?page={page}&size={size}", viewer.orgId(), pageNumber, PAGE_SIZE);
@@ -51,7 +64,6 @@ class RosterPage {
         model.addAttribute("hasNextPage", clients.size() == PAGE_SIZE);
         model.addAttribute("triage", as.getObject(Service.COVERAGE, "/api/orgs/{org}/triage?days={days}", viewer.orgId(), days));
         model.addAttribute("days", days);
-        return "roster/roster";
     }
 
     @GetMapping(path = "/roster/triage.csv")
