@@ -112,8 +112,12 @@ class StoryPage {
     }
 
     @GetMapping("/stories/{storyId}/diff")
-    String diff(@PathVariable String storyId, @RequestParam(required = false) Integer from, @RequestParam(required = false) Integer to,
-                @RequestHeader(name = "HX-Request", required = false) String htmx, Model model) {
+    String diff(@PathVariable String storyId, @RequestParam(name = "from", required = false) String fromText,
+                @RequestParam(name = "to", required = false) String toText, @RequestHeader(name = "HX-Request", required = false) String htmx,
+                Model model) {
+        // a hand-edited address ("from=abc") compares the defaults rather than failing: latest against the one before
+        Integer from = revisionNumber(fromText);
+        Integer to = revisionNumber(toText);
         ServiceCalls.As as = calls.asCurrentUser();
         Map<String, Object> diff = from == null && to == null
                 ? as.getObject(Service.STORY, "/api/stories/{id}/diff", storyId)
@@ -237,6 +241,13 @@ class StoryPage {
         }
     }
 
+    static Integer revisionNumber(String text) {
+        if (text == null || text.isBlank() || text.length() > 9 || !text.strip().chars().allMatch(Character::isDigit)) {
+            return null;
+        }
+        return Integer.valueOf(text.strip());
+    }
+
     private static Map<String, String> ifMatch(String value) {
         return value == null ? Map.of() : Map.of("If-Match", value);
     }
@@ -248,7 +259,8 @@ class StoryPage {
             case 422:
                 return "Nothing was saved yet: please fix what is marked below. Your text is still here.";
             case 409:
-                return "Nothing was saved: " + problem.detail();
+                // e.g. "Nothing changed: this text is identical to revision 3, so no new revision was made"
+                return problem.detail().endsWith(".") ? problem.detail() : problem.detail() + ".";
             case 412:
                 return "Nothing was saved: someone else changed this story after you opened it. Your text is still here, and this browser "
                         + "keeps it: reload the page to see their change, then choose \"Restore unsaved text\" and save again.";
