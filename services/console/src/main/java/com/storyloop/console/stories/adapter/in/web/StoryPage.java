@@ -98,7 +98,9 @@ class StoryPage {
         model.addAttribute("draft", version == null ? draft : draft.savedAs(version));
         model.addAttribute("errors", EditorErrors.none());
         model.addAttribute("oob", true);
-        progress(model, storyId, storyOrNothing(storyId, model), 0);
+        Map<String, Object> story = storyOrNothing(storyId, model);
+        model.addAttribute("story", story);
+        progress(model, storyId, story, 0);
         return "stories/responses :: saved";
     }
 
@@ -125,14 +127,16 @@ class StoryPage {
         model.addAttribute("storyId", storyId);
         model.addAttribute("diff", SideBySideDiff.from(diff));
         model.addAttribute("scores", timelineOrNothing(storyId, model));
-        if ("true".equals(htmx)) {
-            model.addAttribute("focusDiff", true);
-            return "stories/story :: diff";
-        }
         Map<String, Object> story = as.getObject(Service.STORY, "/api/stories/{id}", storyId);
         model.addAttribute("story", story);
-        model.addAttribute("pageTitle", "Compare revisions");
         model.addAttribute("revisions", JsonFields.objects(story, "revisions"));
+        if ("true".equals(htmx)) {
+            // the comparison lands where the reader is looking, and the compare form shows the pair being compared
+            model.addAttribute("focusDiff", true);
+            model.addAttribute("oob", true);
+            return "stories/story :: diff-answer";
+        }
+        model.addAttribute("pageTitle", "Compare revisions");
         return "stories/diff";
     }
 
