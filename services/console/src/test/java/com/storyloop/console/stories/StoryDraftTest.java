@@ -34,7 +34,7 @@ class StoryDraftTest {
 
     @Test
     void givenAFreeTextDraftWithBlankNoteAndTag_whenSaved_thenOnlyTheTextIsSentAndBlanksBecomeAbsent() {
-        StoryDraft draft = new StoryDraft(StoryDraft.FREE_TEXT, "T", "S", null, null, null, "The whole story.", null, " ", "", 3L);
+        StoryDraft draft = new StoryDraft("TEXT", "T", "S", null, null, null, "The whole story.", null, " ", "", 3L);
 
         Map<String, Object> body = draft.revisionBody();
         assertThat(body).containsEntry("text", "The whole story.").doesNotContainKeys("situation", "task", "action", "result");
@@ -42,6 +42,12 @@ class StoryDraftTest {
         assertThat(body.get("projectTag")).isNull();
         assertThat(body.get("principles")).isEqualTo(List.of());
         assertThat(draft.fieldNames()).contains("text").doesNotContain("situation");
+    }
+
+    @Test
+    void givenAnUnreadableStory_whenEdited_thenTheStarFieldsAreOffered() {
+        assertThat(new StoryDraft("", "T", null, null, null, null, null, null, null, null, null).freeText()).isFalse();
+        assertThat(new StoryDraft(null, "T", null, null, null, null, null, null, null, null, null).freeText()).isFalse();
     }
 
     @Test

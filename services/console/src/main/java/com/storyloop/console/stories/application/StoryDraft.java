@@ -14,13 +14,14 @@ import static com.storyloop.console.stories.application.JsonFields.texts;
  * into the form when a save is refused, so a refusal never costs the user their text. Field names are the form's
  * parameter names and the services' JSON names.
  *
- * @param format  STAR or FREE_TEXT: which text fields the editor shows (the story's own format, never chosen here)
+ * @param format  STAR or TEXT (free text) as story-service names it: which text fields the editor shows (the story's own
+ *                format, never chosen here)
  * @param version the story version the user started from, sent as If-Match so a concurrent change is not overwritten
  */
 public record StoryDraft(String format, String title, String situation, String task, String action, String result, String text,
                          List<String> principles, String projectTag, String note, Long version) {
 
-    public static final String FREE_TEXT = "FREE_TEXT";
+    public static final String STAR = "STAR";
 
     public StoryDraft {
         principles = principles == null ? List.of() : List.copyOf(principles);
@@ -35,8 +36,9 @@ public record StoryDraft(String format, String title, String situation, String t
                 version == null ? null : version.longValue());
     }
 
+    /** Anything but STAR is one text ("TEXT" today); an unknown format (a story that could not be read) shows STAR. */
     public boolean freeText() {
-        return FREE_TEXT.equals(format);
+        return format != null && !format.isBlank() && !STAR.equals(format);
     }
 
     /** The editor's fields for this format, in the order the form shows them. */
