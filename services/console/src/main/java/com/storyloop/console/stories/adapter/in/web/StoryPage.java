@@ -157,6 +157,7 @@ class StoryPage {
             model.addAttribute("storyId", storyId);
             model.addAttribute("version", newVersion);
             model.addAttribute("deepDive", new DeepDiveDraft(draft.sections(), newVersion == null ? null : newVersion.longValue()));
+            model.addAttribute("appendix", draft.sections());
             model.addAttribute("deepDiveErrors", EditorErrors.none());
             model.addAttribute("deepDiveSaved", true);
             model.addAttribute("oob", true);
@@ -187,6 +188,8 @@ class StoryPage {
         model.addAttribute("errors", errors);
         model.addAttribute("principleCatalog", PrincipleCatalog.all());
         model.addAttribute("deepDive", deepDive);
+        // what is stored, shown above the form; the form may hold a refused edit of it
+        model.addAttribute("appendix", DeepDiveDraft.of(story).sections());
         model.addAttribute("deepDiveErrors", deepDiveErrors);
         score(model, draft);
         if (!story.isEmpty()) {
