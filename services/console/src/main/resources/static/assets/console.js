@@ -107,11 +107,11 @@
   // unsaved text is kept in this browser until the server confirms the save, and offered back after a reload
   function keepDraft(form) {
     var key = form.getAttribute('data-draft-key');
-    var fields = form.querySelectorAll('textarea, input[type=text]');
+    var fields = form.querySelectorAll('textarea, input[type=text], input[type=checkbox]');
     var stored = localStorage.getItem(key);
     if (stored) {
       var draft = JSON.parse(stored), differs = false;
-      fields.forEach(function (f) { if (f.name in draft && draft[f.name] !== f.value) { differs = true; } });
+      fields.forEach(function (f) { if (keyOf(f) in draft && draft[keyOf(f)] !== valueOf(f)) { differs = true; } });
       if (differs) {
         var offer = document.createElement('p');
         offer.className = 'problem';
@@ -120,7 +120,10 @@
         var button = document.createElement('button');
         button.type = 'button'; button.className = 'secondary'; button.textContent = 'Restore unsaved text';
         button.addEventListener('click', function () {
-          fields.forEach(function (f) { if (f.name in draft) { f.value = draft[f.name]; } });
+          fields.forEach(function (f) {
+            if (!(keyOf(f) in draft)) { return; }
+            if (f.type === 'checkbox') { f.checked = draft[keyOf(f)]; } else { f.value = draft[keyOf(f)]; }
+          });
           offer.remove();
           f0(fields).dispatchEvent(new Event('input', { bubbles: true }));
         });
@@ -130,10 +133,14 @@
     }
     form.addEventListener('input', function () {
       var draft = {};
-      fields.forEach(function (f) { draft[f.name] = f.value; });
+      fields.forEach(function (f) { draft[keyOf(f)] = valueOf(f); });
       localStorage.setItem(key, JSON.stringify(draft));
     });
   }
+
+  // a checkbox group shares one name: each box is kept by name and value
+  function keyOf(field) { return field.type === 'checkbox' ? field.name + '=' + field.value : field.name; }
+  function valueOf(field) { return field.type === 'checkbox' ? field.checked : field.value; }
 
   function f0(list) { return list[0]; }
 })();

@@ -150,6 +150,7 @@ final class Browser implements AutoCloseable {
     void screenshot(String name) {
         Number height = (Number) script("return Math.max(document.body.scrollHeight, document.documentElement.scrollHeight);");
         Dimension before = driver.manage().window().getSize();
+        script("window.scrollTo(0, 0);");
         driver.manage().window().setSize(new Dimension(1280, Math.min(4000, Math.max(800, height.intValue()))));
         try {
             Path folder = Path.of(System.getProperty("storyloop.root", "../.."), "docs", "screenshots");

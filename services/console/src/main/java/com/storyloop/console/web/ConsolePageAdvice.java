@@ -36,7 +36,8 @@ class ConsolePageAdvice {
     static String plainLanguage(ServiceProblem problem) {
         switch (problem.status()) {
             case 404:
-                return "There is nothing here, or it is not yours to see. Check the address, or go back to your start page.";
+                // the services answer "not there" and "not yours" alike, so their sentence is safe to show
+                return "There is nothing here, or it is not yours to see (" + problem.detail() + "). Check the address, or go back to your start page.";
             case 403:
                 return "Your role cannot open this. " + problem.detail();
             case 401:

@@ -7,7 +7,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeSet;
 
-import com.storyloop.console.clients.application.Principles;
+import com.storyloop.console.web.Principles;
 
 /**
  * The organisation's principle x dimension weakness heatmap as a grid: rows in the rubric's principle order, columns the

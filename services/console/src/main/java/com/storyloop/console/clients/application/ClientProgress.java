@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import com.storyloop.console.web.JsonFields;
 import com.storyloop.console.web.LineChart;
 
 /**
@@ -20,26 +21,26 @@ public final class ClientProgress {
     }
 
     public static LineChart chart(String id, Map<String, Object> timeline) {
-        List<Map<String, Object>> points = CoverageHeatmap.maps(timeline.get("points"));
+        List<Map<String, Object>> points = JsonFields.objects(timeline, "points");
         if (points.size() > MAX_POINTS) {
             points = points.subList(points.size() - MAX_POINTS, points.size());
         }
-        String interview = CoverageHeatmap.text(timeline.get("interviewDate"));
+        String interview = JsonFields.text(timeline, "interviewDate");
         List<String> labels = new ArrayList<>();
         List<Number> readiness = new ArrayList<>();
         List<Number> atPass = new ArrayList<>();
         List<Number> ratings = new ArrayList<>();
         Integer marker = null;
         for (Map<String, Object> point : points) {
-            String at = CoverageHeatmap.text(point.get("at"));
+            String at = JsonFields.text(point, "at");
             if (interview != null && marker == null && at != null && at.substring(0, 10).compareTo(interview) > 0) {
                 marker = addInterview(labels, readiness, atPass, ratings, interview);
             }
             labels.add(at == null ? "" : at.substring(0, Math.min(16, at.length())).replace('T', ' '));
             boolean practice = "PRACTICE".equals(point.get("kind")) || point.get("ratingScore") != null;
-            readiness.add(practice ? null : (Number) point.get("readiness"));
-            atPass.add(practice ? null : (Number) point.get("storiesAtPass"));
-            ratings.add((Number) point.get("ratingScore"));
+            readiness.add(practice ? null : JsonFields.integer(point, "readiness"));
+            atPass.add(practice ? null : JsonFields.integer(point, "storiesAtPass"));
+            ratings.add(JsonFields.integer(point, "ratingScore"));
         }
         if (interview != null && marker == null) {
             marker = addInterview(labels, readiness, atPass, ratings, interview);

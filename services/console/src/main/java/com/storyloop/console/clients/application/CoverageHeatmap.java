@@ -1,10 +1,20 @@
 package com.storyloop.console.clients.application;
 
+import com.storyloop.console.web.JsonFields;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+
+import com.storyloop.console.web.Principles;
+
+import static com.storyloop.console.web.JsonFields.decimal;
+import static com.storyloop.console.web.JsonFields.flag;
+import static com.storyloop.console.web.JsonFields.integer;
+import static com.storyloop.console.web.JsonFields.objects;
+import static com.storyloop.console.web.JsonFields.text;
+import static com.storyloop.console.web.JsonFields.texts;
 
 /**
  * The 16 principles x active stories matrix of a client's coverage view, ready to draw: each cell's fill is the engine's
@@ -44,29 +54,26 @@ public record CoverageHeatmap(List<Column> columns, List<Row> rows) {
      */
     public static CoverageHeatmap of(Map<String, Object> coverage, Map<String, Object> bank) {
         List<Column> columns = new ArrayList<>();
-        for (Map<String, Object> story : maps(bank.get("stories"))) {
-            if (!Boolean.TRUE.equals(story.get("retired"))) {
-                columns.add(new Column(text(story.get("storyId")), text(story.get("title")), intOf(story.get("revision"), 0)));
+        for (Map<String, Object> story : objects(bank, "stories")) {
+            if (!flag(story, "retired")) {
+                Integer revision = integer(story, "revision");
+                columns.add(new Column(text(story, "storyId"), text(story, "title"), revision == null ? 0 : revision));
             }
         }
-        List<String> findings = new ArrayList<>();
-        for (Object finding : list(coverage.get("findings"))) {
-            findings.add(String.valueOf(finding));
-        }
+        List<String> findings = texts(coverage, "findings");
         List<Row> rows = new ArrayList<>();
-        for (Map<String, Object> principle : maps(coverage.get("principles"))) {
-            String code = text(principle.get("code"));
-            String best = text(principle.get("bestStoryId"));
+        for (Map<String, Object> principle : objects(coverage, "principles")) {
+            String code = text(principle, "code");
+            String best = text(principle, "bestStoryId");
             Map<String, Map<String, Object>> byStory = new LinkedHashMap<>();
-            for (Map<String, Object> cell : maps(principle.get("stories"))) {
-                byStory.put(text(cell.get("storyId")), cell);
+            for (Map<String, Object> cell : objects(principle, "stories")) {
+                byStory.put(text(cell, "storyId"), cell);
             }
             List<Cell> cells = new ArrayList<>();
             for (Column column : columns) {
                 Map<String, Object> cell = byStory.get(column.storyId());
-                cells.add(cell == null ? null : new Cell(column.storyId(), Boolean.TRUE.equals(cell.get("claimed")),
-                        cell.get("fit") instanceof Number ? ((Number) cell.get("fit")).doubleValue() : null, text(cell.get("verdict")),
-                        cell.get("overall") instanceof Number ? ((Number) cell.get("overall")).intValue() : null, column.storyId().equals(best)));
+                cells.add(cell == null ? null : new Cell(column.storyId(), flag(cell, "claimed"), decimal(cell, "fit"), text(cell, "verdict"),
+                        integer(cell, "overall"), column.storyId().equals(best)));
             }
             rows.add(new Row(code, Principles.name(code), cells, best, gapOf(code, findings)));
         }
@@ -86,29 +93,5 @@ public record CoverageHeatmap(List<Column> columns, List<Row> rows) {
 
     public long gapCount() {
         return rows.stream().filter(Row::isGap).count();
-    }
-
-    static List<Map<String, Object>> maps(Object value) {
-        List<Map<String, Object>> maps = new ArrayList<>();
-        for (Object item : list(value)) {
-            if (item instanceof Map) {
-                @SuppressWarnings("unchecked")
-                Map<String, Object> map = (Map<String, Object>) item;
-                maps.add(map);
-            }
-        }
-        return maps;
-    }
-
-    static List<?> list(Object value) {
-        return value instanceof List ? (List<?>) value : List.of();
-    }
-
-    static String text(Object value) {
-        return value == null ? null : value.toString();
-    }
-
-    static int intOf(Object value, int fallback) {
-        return value instanceof Number ? ((Number) value).intValue() : fallback;
     }
 }

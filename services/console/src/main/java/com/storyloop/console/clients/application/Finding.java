@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import com.storyloop.console.web.Principles;
+
 /**
  * A coverage finding as a coach reads it. The code stays visible (it is what the docs and exports use); the sentence
  * names principles and stories instead of ids. {@code storyId} links to the story when the finding is about one.

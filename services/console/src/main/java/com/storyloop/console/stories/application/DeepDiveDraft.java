@@ -1,13 +1,14 @@
 package com.storyloop.console.stories.application;
 
+import com.storyloop.console.web.JsonFields;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import static com.storyloop.console.stories.application.JsonFields.integer;
-import static com.storyloop.console.stories.application.JsonFields.objects;
-import static com.storyloop.console.stories.application.JsonFields.textOrEmpty;
+import static com.storyloop.console.web.JsonFields.integer;
+import static com.storyloop.console.web.JsonFields.objects;
+import static com.storyloop.console.web.JsonFields.textOrEmpty;
 
 /**
  * The deep-dive appendix as edited: the form posts headings and texts as two parallel lists; a row left entirely

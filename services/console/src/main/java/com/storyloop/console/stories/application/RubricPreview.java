@@ -1,5 +1,6 @@
 package com.storyloop.console.stories.application;
 
+import com.storyloop.console.web.JsonFields;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -7,12 +8,14 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-import static com.storyloop.console.stories.application.JsonFields.decimal;
-import static com.storyloop.console.stories.application.JsonFields.integer;
-import static com.storyloop.console.stories.application.JsonFields.object;
-import static com.storyloop.console.stories.application.JsonFields.objects;
-import static com.storyloop.console.stories.application.JsonFields.text;
-import static com.storyloop.console.stories.application.JsonFields.textOrEmpty;
+import com.storyloop.console.web.Principles;
+
+import static com.storyloop.console.web.JsonFields.decimal;
+import static com.storyloop.console.web.JsonFields.integer;
+import static com.storyloop.console.web.JsonFields.object;
+import static com.storyloop.console.web.JsonFields.objects;
+import static com.storyloop.console.web.JsonFields.text;
+import static com.storyloop.console.web.JsonFields.textOrEmpty;
 
 /**
  * A scorecard from scoring-service, arranged for the editor's preview: the verdict and the rule that decided it, the
@@ -199,7 +202,7 @@ public record RubricPreview(Integer overall, String verdict, String rule, String
         List<PrincipleRow> rows = new ArrayList<>();
         for (Map<String, Object> fit : objects(principles, "fits")) {
             String code = text(fit, "code");
-            rows.add(new PrincipleRow(code, PrincipleCatalog.title(code), JsonFields.flag(fit, "claimed"), JsonFields.flag(fit, "demonstrated"),
+            rows.add(new PrincipleRow(code, Principles.name(code), JsonFields.flag(fit, "claimed"), JsonFields.flag(fit, "demonstrated"),
                     decimal(fit, "fit"), objects(fit, "evidence").size()));
         }
         // claimed first, then the best fits: the rows a coach reads before the rest

@@ -1,13 +1,14 @@
 package com.storyloop.console.stories.application;
 
+import com.storyloop.console.web.JsonFields;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import static com.storyloop.console.stories.application.JsonFields.integer;
-import static com.storyloop.console.stories.application.JsonFields.objects;
-import static com.storyloop.console.stories.application.JsonFields.text;
-import static com.storyloop.console.stories.application.JsonFields.texts;
+import static com.storyloop.console.web.JsonFields.integer;
+import static com.storyloop.console.web.JsonFields.objects;
+import static com.storyloop.console.web.JsonFields.text;
+import static com.storyloop.console.web.JsonFields.texts;
 
 /**
  * story-service's word diff between two revisions, laid out as two columns per section: the older revision on the left

@@ -1,13 +1,14 @@
 package com.storyloop.console.stories.application;
 
+import com.storyloop.console.web.JsonFields;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import static com.storyloop.console.stories.application.JsonFields.integer;
-import static com.storyloop.console.stories.application.JsonFields.textOrEmpty;
-import static com.storyloop.console.stories.application.JsonFields.texts;
+import static com.storyloop.console.web.JsonFields.integer;
+import static com.storyloop.console.web.JsonFields.textOrEmpty;
+import static com.storyloop.console.web.JsonFields.texts;
 
 /**
  * The editor's fields exactly as the user typed them. The same values go to the live preview, to the save, and back

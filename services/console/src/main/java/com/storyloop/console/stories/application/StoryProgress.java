@@ -1,5 +1,6 @@
 package com.storyloop.console.stories.application;
 
+import com.storyloop.console.web.JsonFields;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -15,11 +16,11 @@ import java.util.Set;
 
 import com.storyloop.console.web.LineChart;
 
-import static com.storyloop.console.stories.application.JsonFields.integer;
-import static com.storyloop.console.stories.application.JsonFields.object;
-import static com.storyloop.console.stories.application.JsonFields.objects;
-import static com.storyloop.console.stories.application.JsonFields.text;
-import static com.storyloop.console.stories.application.JsonFields.texts;
+import static com.storyloop.console.web.JsonFields.integer;
+import static com.storyloop.console.web.JsonFields.object;
+import static com.storyloop.console.web.JsonFields.objects;
+import static com.storyloop.console.web.JsonFields.text;
+import static com.storyloop.console.web.JsonFields.texts;
 
 /**
  * A story's history: every revision story-service knows, joined with the score coverage-service recorded for it, and

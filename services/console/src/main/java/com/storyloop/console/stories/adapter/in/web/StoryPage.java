@@ -20,8 +20,8 @@ import com.storyloop.console.services.ServiceCalls.Service;
 import com.storyloop.console.services.ServiceProblem;
 import com.storyloop.console.stories.application.DeepDiveDraft;
 import com.storyloop.console.stories.application.EditorErrors;
-import com.storyloop.console.stories.application.JsonFields;
-import com.storyloop.console.stories.application.PrincipleCatalog;
+import com.storyloop.console.web.JsonFields;
+import com.storyloop.console.web.Principles;
 import com.storyloop.console.stories.application.RubricPreview;
 import com.storyloop.console.stories.application.SideBySideDiff;
 import com.storyloop.console.stories.application.StoryDraft;
@@ -186,7 +186,7 @@ class StoryPage {
         model.addAttribute("draft", draft);
         model.addAttribute("pageTitle", draft.title() == null || draft.title().isBlank() ? "Story" : draft.title());
         model.addAttribute("errors", errors);
-        model.addAttribute("principleCatalog", PrincipleCatalog.all());
+        model.addAttribute("principleCatalog", Principles.all());
         model.addAttribute("deepDive", deepDive);
         // what is stored, shown above the form; the form may hold a refused edit of it
         model.addAttribute("appendix", DeepDiveDraft.of(story).sections());

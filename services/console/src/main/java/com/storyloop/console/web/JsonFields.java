@@ -1,4 +1,4 @@
-package com.storyloop.console.stories.application;
+package com.storyloop.console.web;
 
 import java.util.ArrayList;
 import java.util.List;
