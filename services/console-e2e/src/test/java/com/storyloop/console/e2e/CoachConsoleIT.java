@@ -1,41 +1,17 @@
 package com.storyloop.console.e2e;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-
-import com.storyloop.cli.RunningPlatform;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /** A coach signs in, finds her clients on the roster and opens one: the coverage heatmap has all 16 principles. */
-class CoachConsoleIT {
-
-    static final String GRACE = "grace@demo-coaching.example";
-    static final String ADA = "ada@demo-coaching.example";
-
-    static RunningPlatform platform;
-    static Browser browser;
-
-    @BeforeAll
-    static void start() {
-        Browser.assumeInstalled();
-        platform = PlatformUnderTest.get();
-        browser = new Browser(platform.consoleUrl());
-    }
-
-    @AfterAll
-    static void stop() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
+class CoachConsoleIT extends BrowserTest {
 
     @Test
     void aCoachSeesHerRosterAndAClientsCoverageHeatmapWithSixteenPrinciples() {
-        browser.signOut().signIn(GRACE, platform.demoPassword(GRACE));
+        as(GRACE);
 
         assertThat(browser.url()).endsWith("/roster");
         assertThat(browser.text(By.id("roster"))).contains("ada-lovelace").contains("alan-turing").doesNotContain("katherine-johnson");
@@ -57,7 +33,7 @@ class CoachConsoleIT {
 
     @Test
     void aCoachReadsTheCohortAnalyticsAndCanDownloadEachTable() {
-        browser.signOut().signIn(GRACE, platform.demoPassword(GRACE));
+        as(GRACE);
         browser.open("/analytics");
 
         assertThat(browser.all(By.cssSelector("#weakness tbody tr[data-principle]"))).hasSize(16);
@@ -84,7 +60,7 @@ class CoachConsoleIT {
 
     @Test
     void aClientSeesHerOwnPageButNotAnotherClientsOrTheRoster() {
-        browser.signOut().signIn(ADA, platform.demoPassword(ADA));
+        as(ADA);
         assertThat(browser.url()).endsWith("/clients/ada-lovelace");
         assertThat(browser.all(By.cssSelector("#heatmap tbody tr[data-principle]"))).hasSize(16);
 

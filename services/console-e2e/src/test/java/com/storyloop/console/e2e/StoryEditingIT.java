@@ -1,12 +1,8 @@
 package com.storyloop.console.e2e;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
-
-import com.storyloop.cli.RunningPlatform;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -15,31 +11,13 @@ import static org.awaitility.Awaitility.await;
  * A client edits a story: the live preview flags a "we"-heavy Action with its sentences highlighted while she types;
  * saving creates a revision, and the scored revision appears in the history and the chart without a reload.
  */
-class StoryEditingIT {
+class StoryEditingIT extends BrowserTest {
 
-    static final String ADA = "ada@demo-coaching.example";
     static final String WE_HEAVY = "We looked at the tickets together. We agreed to rebuild the form. We tested it with screen readers and we shipped it.";
-
-    static RunningPlatform platform;
-    static Browser browser;
-
-    @BeforeAll
-    static void start() {
-        Browser.assumeInstalled();
-        platform = PlatformUnderTest.get();
-        browser = new Browser(platform.consoleUrl());
-    }
-
-    @AfterAll
-    static void stop() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
 
     @Test
     void thePreviewFlagsAWeHeavyActionAndASaveShowsTheNewScoredRevisionWithoutAReload() {
-        browser.signOut().signIn(ADA, platform.demoPassword(ADA));
+        as(ADA);
         browser.find(By.cssSelector("#stories tbody tr a")).click();
         WebElement title = browser.find(By.id("story-title"));
         assertThat(title.getText()).isNotBlank();
@@ -73,7 +51,7 @@ class StoryEditingIT {
 
     @Test
     void aRefusedSaveKeepsTheTextAndSaysWhichFieldIsWrong() {
-        browser.signOut().signIn(ADA, platform.demoPassword(ADA));
+        as(ADA);
         browser.find(By.cssSelector("#stories tbody tr a")).click();
         browser.find(By.id("story-title"));
         browser.type(By.id("title"), "");
