@@ -59,6 +59,12 @@ public final class LoopRun {
         public long slotsDone() {
             return interviews.stream().flatMap(i -> i.slots().stream()).filter(SlotRun::done).count();
         }
+
+        /** "1 of 4 questions done (answered and rated)." */
+        public String progressText() {
+            return slotsDone() + " of " + Wording.count(slotCount(), "question", "questions") + " done"
+                    + (selfPractice ? " (answered)." : " (answered and rated).");
+        }
     }
 
     public record InterviewRun(int number, String role, boolean barRaiser, List<SlotRun> slots) {
@@ -83,6 +89,26 @@ public final class LoopRun {
 
         public String ratingText() {
             return Wording.words(rating);
+        }
+
+        /**
+         * The form fields this slot shows in its state (as the services name them), so a refusal about one of them is
+         * shown beside it and any other refusal above the slot: no message is lost.
+         */
+        public java.util.Set<String> fieldsShown(boolean selfPractice, boolean completed) {
+            if (completed) {
+                return java.util.Set.of();
+            }
+            switch (state) {
+                case NOT_ASKED:
+                    return current ? java.util.Set.of("questionId") : java.util.Set.of();
+                case ASKED:
+                    return java.util.Set.of("storyId", "durationSeconds", "transcript");
+                case ANSWERED:
+                    return selfPractice ? java.util.Set.of("text") : java.util.Set.of("text", "rating");
+                default:
+                    return java.util.Set.of();
+            }
         }
     }
 
@@ -144,7 +170,7 @@ public final class LoopRun {
                 List<String> toOffer = !completed && state == SlotState.ANSWERED ? probesToOffer(questionsFor.apply(principle), questionId, probes,
                         Bodies.object(suggested, questionId == null ? "" : questionId)) : List.of();
                 slots.add(new SlotRun(interviewIndex, slotIndex, principle, Wording.principle(principle), proposed, stories.titleOf(proposed),
-                        proposed == null ? orDefault(Bodies.text(slot, "unfilledReason"), "no story could be proposed") : null, suggestedId, state, done,
+                        proposed == null ? Wording.plain(orDefault(Bodies.text(slot, "unfilledReason"), "no story could be proposed"), stories) : null, suggestedId, state, done,
                         current, questionId, questionText, answer(question, stories, measures.get(key)), probes,
                         question == null ? null : Bodies.text(question, "rating"), question == null ? null : Bodies.text(question, "interviewerId"),
                         question == null ? null : Bodies.text(question, "notes"), choices, toOffer));
@@ -154,7 +180,7 @@ public final class LoopRun {
         }
         Integer version = Bodies.number(loop, "version");
         return new LoopPage(Bodies.text(loop, "loopId"), Bodies.text(loop, "clientId"), selfPractice, completed, version == null ? 0 : version,
-                List.copyOf(interviews), currentKey, Bodies.texts(loop, "warnings"), Bodies.texts(loop, "unfilledSlots"));
+                List.copyOf(interviews), currentKey, plain(Bodies.texts(loop, "warnings"), stories), plain(Bodies.texts(loop, "unfilledSlots"), stories));
     }
 
     static SlotState stateOf(Map<String, Object> question) {
@@ -175,7 +201,7 @@ public final class LoopRun {
         String storyId = Bodies.text(answer, "storyId");
         return new AnswerView(storyId, stories.titleOf(storyId), orZero(Bodies.number(answer, "storyRevision")),
                 orZero(Bodies.number(answer, "durationSeconds")), Bodies.text(question, "timing"), Bodies.flag(question, "timingFlagged"),
-                Bodies.texts(answer, "flags"), Bodies.text(answer, "transcript"), measures);
+                Bodies.texts(answer, "flags").stream().map(Wording::words).toList(), Bodies.text(answer, "transcript"), measures);
     }
 
     private static List<ProbeView> probes(Map<String, Object> question) {
@@ -192,6 +218,10 @@ public final class LoopRun {
                 .orElse(Bodies.texts(suggestion, "probes"));
         List<String> askedTexts = asked.stream().map(ProbeView::text).toList();
         return all.stream().filter(p -> !askedTexts.contains(p)).toList();
+    }
+
+    private static List<String> plain(List<String> messages, StoryChoices stories) {
+        return messages.stream().map(m -> Wording.plain(m, stories)).toList();
     }
 
     private static int orZero(Integer value) {

@@ -13,6 +13,12 @@ public final class LoopSummaries {
 
     public record SummaryView(boolean abandoned, int questionsAsked, int answersGiven, int answersInTargetTime, List<PrincipleRow> principles,
                               List<StoryRow> stories, List<String> warnings) {
+
+        /** "3 questions asked, 3 answered, 1 in the 120-180 s target." */
+        public String totalsText() {
+            return Wording.count(questionsAsked, "question", "questions") + " asked, " + answersGiven + " answered, " + answersInTargetTime
+                    + " in the " + Wording.targetBand() + " target.";
+        }
     }
 
     public record PrincipleRow(String principleTitle, String storyTitle, Integer storyRevision, String ratingText, String durationText,
@@ -31,7 +37,8 @@ public final class LoopSummaries {
         for (Map<String, Object> outcome : Bodies.objects(summary, "principles")) {
             principles.add(new PrincipleRow(Wording.principle(Bodies.text(outcome, "principle")), stories.titleOf(Bodies.text(outcome, "storyId")),
                     Bodies.number(outcome, "storyRevision"), ratingText(Bodies.text(outcome, "rating")), durationText(Bodies.number(outcome, "durationSeconds")),
-                    orZero(Bodies.number(outcome, "probesAsked")), orZero(Bodies.number(outcome, "probesHandledPoorly")), Bodies.texts(outcome, "flags")));
+                    orZero(Bodies.number(outcome, "probesAsked")), orZero(Bodies.number(outcome, "probesHandledPoorly")),
+                    Bodies.texts(outcome, "flags").stream().map(Wording::words).toList()));
         }
         List<StoryRow> storyRows = new ArrayList<>();
         for (Map<String, Object> use : Bodies.objects(summary, "storyUse")) {
@@ -40,7 +47,7 @@ public final class LoopSummaries {
         }
         return new SummaryView(Bodies.flag(summary, "abandoned"), orZero(Bodies.number(summary, "questionsAsked")),
                 orZero(Bodies.number(summary, "answersGiven")), orZero(Bodies.number(summary, "answersInTargetTime")), List.copyOf(principles),
-                List.copyOf(storyRows), Bodies.texts(summary, "warnings"));
+                List.copyOf(storyRows), Bodies.texts(summary, "warnings").stream().map(w -> Wording.plain(w, stories)).toList());
     }
 
     /** The same tables from a completed loop page: questions in interview order, stories in the order first used. */

@@ -22,6 +22,12 @@ public final class PlanCards {
         public boolean fillable() {
             return gapCount == 0;
         }
+
+        /** "4 interviews; 3 warnings; 1 question without a story." */
+        public String totalsText() {
+            return Wording.count(interviews.size(), "interview", "interviews") + "; " + Wording.count(warningCount, "warning", "warnings") + "; "
+                    + Wording.count(gapCount, "question", "questions") + " without a story.";
+        }
     }
 
     public record InterviewCard(int number, String role, boolean barRaiser, List<SlotCard> slots) {
@@ -47,10 +53,10 @@ public final class PlanCards {
             Matcher slot = SLOT_WARNING.matcher(warning);
             if (slot.matches()) {
                 String key = (Integer.parseInt(slot.group(1)) - 1) + "-" + (Integer.parseInt(slot.group(2)) - 1);
-                warningsBySlot.computeIfAbsent(key, k -> new ArrayList<>()).add(slot.group(4));
-                asWritten.computeIfAbsent(key, k -> new ArrayList<>()).add(warning);
+                warningsBySlot.computeIfAbsent(key, k -> new ArrayList<>()).add(Wording.plain(slot.group(4), stories));
+                asWritten.computeIfAbsent(key, k -> new ArrayList<>()).add(Wording.plain(warning, stories));
             } else {
-                loopWarnings.add(warning);
+                loopWarnings.add(Wording.plain(warning, stories));
             }
         }
         Map<String, Object> suggested = Bodies.object(plan, "suggestedQuestions");
@@ -64,7 +70,7 @@ public final class PlanCards {
                 String key = interviewIndex + "-" + slotIndex;
                 String principle = Bodies.text(slot, "principle");
                 String storyId = Bodies.text(slot, "proposedStoryId");
-                String gap = storyId == null ? orDefault(Bodies.text(slot, "unfilledReason"), "no story could be proposed") : null;
+                String gap = storyId == null ? Wording.plain(orDefault(Bodies.text(slot, "unfilledReason"), "no story could be proposed"), stories) : null;
                 if (gap != null) {
                     gaps++;
                 }

@@ -123,6 +123,11 @@ public final class Wording {
         }
     }
 
+    /** "1 question", "3 questions". */
+    public static String count(int n, String singular, String plural) {
+        return n + " " + (n == 1 ? singular : plural);
+    }
+
     public static String targetBand() {
         return TARGET_FROM_SECONDS + "-" + TARGET_TO_SECONDS + " s";
     }

@@ -41,6 +41,9 @@ class PracticePages {
 
     private static final String HTMX = "HX-Request";
 
+    /** The plan form's fields, by the names the practice service gives them in a refusal. */
+    private static final java.util.Set<String> PLAN_FIELDS = java.util.Set.of("interviews", "questionsPerInterview");
+
     private final ServiceCalls calls;
 
     PracticePages(ServiceCalls calls) {
@@ -330,18 +333,31 @@ class PracticePages {
                             Map<String, LoopRun.Measures> measures, String htmx, Model model) {
         LoopContext context = load(loopId, measures);
         context.fill(model);
-        Map<String, String> errors = new LinkedHashMap<>();
-        rawErrors.forEach((field, message) -> errors.put(field, Wording.plain(message, context.stories)));
         String key = interview + "-" + slot;
-        model.addAttribute("errorSlot", errors.isEmpty() && detail == null ? null : key);
+        LoopRun.SlotRun acted = context.page.slot(key);
+        java.util.Set<String> shown = acted == null ? java.util.Set.of() : acted.fieldsShown(context.page.selfPractice(), context.page.completed());
+        Map<String, String> errors = new LinkedHashMap<>();
+        List<String> elsewhere = new java.util.ArrayList<>();
+        rawErrors.forEach((field, message) -> {
+            if (shown.contains(field)) {
+                errors.put(field, Wording.plain(message, context.stories));
+            } else if (!message.equals(detail)) {
+                elsewhere.add(Wording.plain(message, context.stories));
+            }
+        });
+        if (detail != null && !(rawErrors.containsValue(detail) && errors.containsValue(Wording.plain(detail, context.stories)))) {
+            elsewhere.add(0, Wording.plain(detail, context.stories));
+        }
+        model.addAttribute("errorSlot", errors.isEmpty() && elsewhere.isEmpty() ? null : key);
         model.addAttribute("errors", errors);
-        model.addAttribute("slotProblem", detail == null ? null : Wording.plain(detail, context.stories));
+        // each message once: beside its field when the slot shows that field, above the slot otherwise
+        model.addAttribute("slotProblem", elsewhere.isEmpty() ? null : String.join(" ", elsewhere));
         model.addAttribute("entered", entered);
         if (!"true".equals(htmx)) {
             return "practice/loop";
         }
         // the slot acted on, and (out of band) the slot that is now current, so the next step appears without a reload
-        model.addAttribute("actedSlot", context.page.slot(key));
+        model.addAttribute("actedSlot", acted);
         LoopRun.SlotRun current = context.page.currentSlot();
         model.addAttribute("nextSlot", current != null && !current.key().equals(key) ? current : null);
         return "practice/loop :: changed-slots";
@@ -355,6 +371,7 @@ class PracticePages {
             model.addAttribute("ratings", Wording.ratingChoices());
             model.addAttribute("timingHint", Wording.timingHint());
             model.addAttribute("overSeconds", Wording.FLAG_ABOVE_SECONDS);
+            model.addAttribute("targetBand", Wording.targetBand());
             if (!model.containsAttribute("errors")) {
                 model.addAttribute("errors", Map.of());
                 model.addAttribute("entered", Map.of());
@@ -382,8 +399,21 @@ class PracticePages {
         }
         response.setStatus(problem.status());
         Map<String, String> errors = new LinkedHashMap<>();
-        problem.fieldErrors().forEach((field, message) -> errors.put(field, Wording.plain(message, stories)));
-        errors.put("form", Wording.plain(problem.detail(), stories));
+        List<String> elsewhere = new java.util.ArrayList<>();
+        problem.fieldErrors().forEach((field, message) -> {
+            if (PLAN_FIELDS.contains(field)) {
+                errors.put(field, Wording.plain(message, stories));
+            } else if (!message.equals(problem.detail())) {
+                elsewhere.add(Wording.plain(message, stories));
+            }
+        });
+        // the detail once: beside its field when it is about one the form shows, above the form otherwise
+        if (!problem.fieldErrors().entrySet().stream().anyMatch(e -> PLAN_FIELDS.contains(e.getKey()) && e.getValue().equals(problem.detail()))) {
+            elsewhere.add(0, Wording.plain(problem.detail(), stories));
+        }
+        if (!elsewhere.isEmpty()) {
+            errors.put("form", String.join(" ", elsewhere));
+        }
         return errors;
     }
 
