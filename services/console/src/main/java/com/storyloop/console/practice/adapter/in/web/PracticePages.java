@@ -116,8 +116,8 @@ class PracticePages {
             response.setStatus(400);
         }
         model.addAttribute("errors", errors);
-        model.addAttribute("clientId", clientId);
         if ("true".equals(htmx)) {
+            planFormLimits(clientId, model);
             return "practice/practice :: planner";
         }
         return practicePage(clientId, form, model);
@@ -141,11 +141,16 @@ class PracticePages {
         return practicePage(clientId, form, model);
     }
 
-    private String practicePage(String clientId, PlanForm form, Model model) {
+    /** The limits the form states as a hint (the practice service's LoopFormat); the service still checks them. */
+    private static void planFormLimits(String clientId, Model model) {
         model.addAttribute("clientId", clientId);
-        model.addAttribute("form", form);
         model.addAttribute("maxInterviews", 8);
         model.addAttribute("maxPerInterview", 4);
+    }
+
+    private String practicePage(String clientId, PlanForm form, Model model) {
+        planFormLimits(clientId, model);
+        model.addAttribute("form", form);
         if (!model.containsAttribute("errors")) {
             model.addAttribute("errors", Map.of());
         }
@@ -153,7 +158,10 @@ class PracticePages {
         try {
             past = PastLoops.fromTimeline(calls.asCurrentUser().getObject(Service.COVERAGE, "/api/clients/{clientId}/timeline", clientId));
         } catch (ServiceProblem unavailable) {
-            // the list of past loops is a convenience: planning works without it
+            if (unavailable.status() == 403 || unavailable.status() == 404) {
+                throw unavailable; // not this viewer's client: the page says so instead of offering a plan form
+            }
+            // otherwise the list of past loops is a convenience: planning works without it
             past = null;
         }
         model.addAttribute("pastLoops", past);
@@ -298,6 +306,7 @@ class PracticePages {
         @SuppressWarnings("unchecked")
         Map<String, Object> summary = completed.get("summary") instanceof Map ? (Map<String, Object>) completed.get("summary") : null;
         model.addAttribute("summary", summary == null ? LoopSummaries.fromLoop(context.page) : LoopSummaries.fromCompletion(summary, context.stories));
+        model.addAttribute("justCompleted", true);
         // no redirect after completing: the service's summary (with its warnings) is in this answer only
         return "true".equals(htmx) ? "practice/loop :: loop-main" : "practice/loop";
     }
@@ -345,7 +354,8 @@ class PracticePages {
                 elsewhere.add(Wording.plain(message, context.stories));
             }
         });
-        if (detail != null && !(rawErrors.containsValue(detail) && errors.containsValue(Wording.plain(detail, context.stories)))) {
+        // the service's summary line only when no field shows the reason (a validation summary like "Invalid input" adds nothing)
+        if (detail != null && errors.isEmpty()) {
             elsewhere.add(0, Wording.plain(detail, context.stories));
         }
         model.addAttribute("errorSlot", errors.isEmpty() && elsewhere.isEmpty() ? null : key);
@@ -353,6 +363,8 @@ class PracticePages {
         // each message once: beside its field when the slot shows that field, above the slot otherwise
         model.addAttribute("slotProblem", elsewhere.isEmpty() ? null : String.join(" ", elsewhere));
         model.addAttribute("entered", entered);
+        String sentDuration = entered.getOrDefault("durationSeconds", "").trim();
+        model.addAttribute("keptDuration", sentDuration.matches("\\d{1,5}") ? Integer.valueOf(sentDuration) : null);
         if (!"true".equals(htmx)) {
             return "practice/loop";
         }
@@ -360,7 +372,11 @@ class PracticePages {
         model.addAttribute("actedSlot", acted);
         LoopRun.SlotRun current = context.page.currentSlot();
         model.addAttribute("nextSlot", current != null && !current.key().equals(key) ? current : null);
-        return "practice/loop :: changed-slots";
+        // keyboard users continue where the next step is: the slot acted on if it still has a step (or a refusal), else the new current slot
+        boolean actedHasStep = acted != null && (!errors.isEmpty() || elsewhere.size() > 0 || acted.state() == LoopRun.SlotState.ASKED
+                || (acted.state() == LoopRun.SlotState.ANSWERED && !context.page.selfPractice()));
+        model.addAttribute("focusSlot", actedHasStep ? key : current == null ? null : current.key());
+        return "practice/slot :: changed-slots";
     }
 
     private record LoopContext(LoopRun.LoopPage page, StoryChoices stories) {
@@ -407,8 +423,8 @@ class PracticePages {
                 elsewhere.add(Wording.plain(message, stories));
             }
         });
-        // the detail once: beside its field when it is about one the form shows, above the form otherwise
-        if (!problem.fieldErrors().entrySet().stream().anyMatch(e -> PLAN_FIELDS.contains(e.getKey()) && e.getValue().equals(problem.detail()))) {
+        // the detail only when no field shows the reason: beside its field it would be said twice
+        if (errors.isEmpty()) {
             elsewhere.add(0, Wording.plain(problem.detail(), stories));
         }
         if (!elsewhere.isEmpty()) {
