@@ -53,7 +53,7 @@ public final class Wording {
     }
 
     /**
-     * A service's message as the page reads it: story ids become titles, principle codes their names, and
+     * A service's message as the page reads it: story ids become titles, principle and rating codes words, and
      * "interview 0, slot 1" the "interview 1, question 2" the page shows. The sense of the message is left as the service wrote it.
      */
     public static String plain(String message, StoryChoices stories) {
@@ -66,6 +66,9 @@ public final class Wording {
         }
         for (Map.Entry<String, String> principle : PRINCIPLES.entrySet()) {
             text = text.replaceAll("\\b" + principle.getKey() + "\\b", Matcher.quoteReplacement(principle.getValue()));
+        }
+        for (String rating : RATINGS) {
+            text = text.replaceAll("\\b" + rating + "\\b", Matcher.quoteReplacement(words(rating).toLowerCase(Locale.ROOT)));
         }
         Matcher slot = SLOT_REFERENCE.matcher(text);
         StringBuilder out = new StringBuilder();

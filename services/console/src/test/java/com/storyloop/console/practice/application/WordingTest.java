@@ -44,6 +44,13 @@ class WordingTest {
     }
 
     @Test
+    void givenARefusalNamingARating_whenMadePlain_thenTheRatingInWords() {
+        assertThat(Wording.plain("The answer of interview 0, slot 0 is already rated STRONGLY_NOT_INCLINED", Fixtures.bank()))
+                .isEqualTo("The answer of interview 1, question 1 is already rated strongly not inclined");
+        assertThat(Wording.plain("Interview 2, slot 0 was already asked", StoryChoices.none())).isEqualTo("Interview 3, question 1 was already asked");
+    }
+
+    @Test
     void givenRatingCodes_whenOffered_thenWeakestFirstInWords() {
         assertThat(Wording.ratingChoices()).containsExactly(
                 java.util.Map.entry("STRONGLY_NOT_INCLINED", "Strongly not inclined"), java.util.Map.entry("NOT_INCLINED", "Not inclined"),

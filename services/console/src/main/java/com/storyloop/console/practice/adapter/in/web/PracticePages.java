@@ -44,6 +44,10 @@ class PracticePages {
     /** The plan form's fields, by the names the practice service gives them in a refusal. */
     private static final java.util.Set<String> PLAN_FIELDS = java.util.Set.of("interviews", "questionsPerInterview");
 
+    /** A slot's fields by the service's names, as a refusal names them when the field is not on the screen. */
+    private static final Map<String, String> FIELD_LABELS = Map.of("questionId", "Question", "storyId", "Story", "durationSeconds",
+            "Length of the answer", "transcript", "Transcript", "text", "Probe", "rating", "Rating", "interviewerId", "Interviewer", "notes", "Notes");
+
     private final ServiceCalls calls;
 
     PracticePages(ServiceCalls calls) {
@@ -288,8 +292,13 @@ class PracticePages {
                 @RequestParam(defaultValue = "") String interviewerId, @RequestParam(defaultValue = "") String notes,
                 @ModelAttribute(name = "viewer", binding = false) Viewer viewer, @RequestHeader(name = HTMX, required = false) String htmx, HttpServletResponse response,
                 Model model) {
+        if (rating.isBlank()) {
+            response.setStatus(400);
+            return slotView(loopId, interview, slot, Map.of("rating", "Choose a rating."), null,
+                    Map.of("rating", rating, "interviewerId", interviewerId, "notes", notes), Map.of(), htmx, model);
+        }
         Map<String, Object> body = slotBody(interview, slot);
-        body.put("rating", rating.isBlank() ? null : rating);
+        body.put("rating", rating);
         body.put("interviewerId", interviewerId.isBlank() && viewer != null ? viewer.subject() : interviewerId);
         if (!notes.isBlank()) {
             body.put("notes", notes);
@@ -350,13 +359,13 @@ class PracticePages {
         rawErrors.forEach((field, message) -> {
             if (shown.contains(field)) {
                 errors.put(field, Wording.plain(message, context.stories));
-            } else if (!message.equals(detail)) {
-                elsewhere.add(Wording.plain(message, context.stories));
+            } else {
+                elsewhere.add(Wording.plain(FIELD_LABELS.containsKey(field) ? FIELD_LABELS.get(field) + ": " + message : message, context.stories));
             }
         });
-        // the service's summary line only when no field shows the reason (a validation summary like "Invalid input" adds nothing)
-        if (detail != null && errors.isEmpty()) {
-            elsewhere.add(0, Wording.plain(detail, context.stories));
+        // the service's summary line only when it named no field (beside a field's own message, "Invalid input" adds nothing)
+        if (detail != null && rawErrors.isEmpty()) {
+            elsewhere.add(Wording.plain(detail, context.stories));
         }
         model.addAttribute("errorSlot", errors.isEmpty() && elsewhere.isEmpty() ? null : key);
         model.addAttribute("errors", errors);
