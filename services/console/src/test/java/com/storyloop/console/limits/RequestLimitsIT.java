@@ -97,6 +97,21 @@ class RequestLimitsIT {
                         endpoint("GET", "/clients/{clientId}", Rule.PAGE, () -> Call.get("/clients/matrix-client")),
                         endpoint("GET", "/clients/{clientId}/content", Rule.PAGE, () -> Call.get("/clients/matrix-client/content")),
                         endpoint("GET", "/live/clients/{clientId}", Rule.PAGE, () -> Call.get("/live/clients/matrix-client")),
+                        endpoint("GET", "/stories/{storyId}", Rule.PAGE, () -> Call.get("/stories/some-story")),
+                        endpoint("POST", "/stories/{storyId}/preview", Rule.PAGE, () -> Call.post("/stories/some-story/preview", "")),
+                        endpoint("POST", "/stories/{storyId}/revisions", Rule.PAGE, () -> Call.post("/stories/some-story/revisions", "")),
+                        endpoint("GET", "/stories/{storyId}/progress", Rule.PAGE, () -> Call.get("/stories/some-story/progress")),
+                        endpoint("GET", "/stories/{storyId}/diff", Rule.PAGE, () -> Call.get("/stories/some-story/diff?from=1&to=2")),
+                        endpoint("POST", "/stories/{storyId}/deep-dive", Rule.PAGE, () -> Call.post("/stories/some-story/deep-dive", "")),
+                        endpoint("GET", "/clients/{clientId}/practice", Rule.PAGE, () -> Call.get("/clients/matrix-client/practice")),
+                        endpoint("POST", "/clients/{clientId}/practice/plan", Rule.PAGE, () -> Call.post("/clients/matrix-client/practice/plan", "")),
+                        endpoint("POST", "/clients/{clientId}/practice/loops", Rule.PAGE, () -> Call.post("/clients/matrix-client/practice/loops", "")),
+                        endpoint("GET", "/loops/{loopId}", Rule.PAGE, () -> Call.get("/loops/some-loop")),
+                        endpoint("POST", "/loops/{loopId}/slots/{interview}/{slot}/question", Rule.PAGE, () -> Call.post("/loops/some-loop/slots/0/0/question", "")),
+                        endpoint("POST", "/loops/{loopId}/slots/{interview}/{slot}/answer", Rule.PAGE, () -> Call.post("/loops/some-loop/slots/0/0/answer", "")),
+                        endpoint("POST", "/loops/{loopId}/slots/{interview}/{slot}/probe", Rule.PAGE, () -> Call.post("/loops/some-loop/slots/0/0/probe", "")),
+                        endpoint("POST", "/loops/{loopId}/slots/{interview}/{slot}/rating", Rule.PAGE, () -> Call.post("/loops/some-loop/slots/0/0/rating", "")),
+                        endpoint("POST", "/loops/{loopId}/completion", Rule.PAGE, () -> Call.post("/loops/some-loop/completion", "")),
                         endpoint("GET", "/live/stories/{storyId}", Rule.PAGE, () -> Call.get("/live/stories/some-story"))));
     }
 

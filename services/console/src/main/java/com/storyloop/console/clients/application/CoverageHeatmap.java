@@ -1,12 +1,12 @@
 package com.storyloop.console.clients.application;
 
-import com.storyloop.console.web.JsonFields;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import com.storyloop.console.web.JsonFields;
 import com.storyloop.console.web.Principles;
 
 import static com.storyloop.console.web.JsonFields.decimal;

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.function.Function;
 
 import com.storyloop.console.practice.application.QuestionChoices.QuestionChoice;
+import com.storyloop.console.web.JsonFields;
 
 /**
  * A loop as the running page shows it (from GET /api/loops/{id}): every interview and slot with its principle, proposed
@@ -137,20 +138,20 @@ public final class LoopRun {
      */
     public static LoopPage from(Map<String, Object> loop, StoryChoices stories, Function<String, List<QuestionChoice>> questionsFor,
                                 Map<String, Measures> measures) {
-        boolean selfPractice = "SELF_PRACTICE".equals(Bodies.text(loop, "mode"));
-        boolean completed = Bodies.flag(loop, "completed");
+        boolean selfPractice = "SELF_PRACTICE".equals(JsonFields.text(loop, "mode"));
+        boolean completed = JsonFields.flag(loop, "completed");
         Map<String, Map<String, Object>> asked = new LinkedHashMap<>();
-        for (Map<String, Object> question : Bodies.objects(loop, "questions")) {
-            asked.put(Bodies.number(question, "interviewIndex") + "-" + Bodies.number(question, "slotIndex"), question);
+        for (Map<String, Object> question : JsonFields.objects(loop, "questions")) {
+            asked.put(JsonFields.integer(question, "interviewIndex") + "-" + JsonFields.integer(question, "slotIndex"), question);
         }
-        Map<String, Object> suggested = Bodies.object(loop, "suggestedQuestions");
+        Map<String, Object> suggested = JsonFields.object(loop, "suggestedQuestions");
         List<InterviewRun> interviews = new ArrayList<>();
         String currentKey = null;
-        for (Map<String, Object> interview : Bodies.objects(loop, "interviews")) {
-            int interviewIndex = orZero(Bodies.number(interview, "interviewIndex"));
+        for (Map<String, Object> interview : JsonFields.objects(loop, "interviews")) {
+            int interviewIndex = orZero(JsonFields.integer(interview, "interviewIndex"));
             List<SlotRun> slots = new ArrayList<>();
-            for (Map<String, Object> slot : Bodies.objects(interview, "slots")) {
-                int slotIndex = orZero(Bodies.number(slot, "slotIndex"));
+            for (Map<String, Object> slot : JsonFields.objects(interview, "slots")) {
+                int slotIndex = orZero(JsonFields.integer(slot, "slotIndex"));
                 String key = interviewIndex + "-" + slotIndex;
                 Map<String, Object> question = asked.get(key);
                 SlotState state = stateOf(question);
@@ -159,55 +160,55 @@ public final class LoopRun {
                 if (current) {
                     currentKey = key;
                 }
-                String principle = Bodies.text(slot, "principle");
-                String proposed = Bodies.text(slot, "proposedStoryId");
-                String suggestedId = Bodies.text(slot, "suggestedQuestionId");
-                String questionId = question == null ? null : Bodies.text(question, "questionId");
-                String questionText = question == null ? Bodies.text(Bodies.object(suggested, suggestedId == null ? "" : suggestedId), "text")
-                        : Bodies.text(question, "text");
+                String principle = JsonFields.text(slot, "principle");
+                String proposed = JsonFields.text(slot, "proposedStoryId");
+                String suggestedId = JsonFields.text(slot, "suggestedQuestionId");
+                String questionId = question == null ? null : JsonFields.text(question, "questionId");
+                String questionText = question == null ? JsonFields.text(JsonFields.object(suggested, suggestedId == null ? "" : suggestedId), "text")
+                        : JsonFields.text(question, "text");
                 List<QuestionChoice> choices = !completed && current && state == SlotState.NOT_ASKED ? questionsFor.apply(principle) : List.of();
                 List<ProbeView> probes = probes(question);
                 List<String> toOffer = !completed && state == SlotState.ANSWERED ? probesToOffer(questionsFor.apply(principle), questionId, probes,
-                        Bodies.object(suggested, questionId == null ? "" : questionId)) : List.of();
+                        JsonFields.object(suggested, questionId == null ? "" : questionId)) : List.of();
                 slots.add(new SlotRun(interviewIndex, slotIndex, principle, Wording.principle(principle), proposed, stories.titleOf(proposed),
-                        proposed == null ? Wording.plain(orDefault(Bodies.text(slot, "unfilledReason"), "no story could be proposed"), stories) : null, suggestedId, state, done,
+                        proposed == null ? Wording.plain(orDefault(JsonFields.text(slot, "unfilledReason"), "no story could be proposed"), stories) : null, suggestedId, state, done,
                         current, questionId, questionText, answer(question, stories, measures.get(key)), probes,
-                        question == null ? null : Bodies.text(question, "rating"), question == null ? null : Bodies.text(question, "interviewerId"),
-                        question == null ? null : Bodies.text(question, "notes"), choices, toOffer));
+                        question == null ? null : JsonFields.text(question, "rating"), question == null ? null : JsonFields.text(question, "interviewerId"),
+                        question == null ? null : JsonFields.text(question, "notes"), choices, toOffer));
             }
-            interviews.add(new InterviewRun(interviewIndex + 1, orDefault(Bodies.text(interview, "interviewerRole"), "Interviewer"),
-                    Bodies.flag(interview, "barRaiser"), List.copyOf(slots)));
+            interviews.add(new InterviewRun(interviewIndex + 1, orDefault(JsonFields.text(interview, "interviewerRole"), "Interviewer"),
+                    JsonFields.flag(interview, "barRaiser"), List.copyOf(slots)));
         }
-        Integer version = Bodies.number(loop, "version");
-        return new LoopPage(Bodies.text(loop, "loopId"), Bodies.text(loop, "clientId"), selfPractice, completed, version == null ? 0 : version,
-                List.copyOf(interviews), currentKey, plain(Bodies.texts(loop, "warnings"), stories), plain(Bodies.texts(loop, "unfilledSlots"), stories));
+        Integer version = JsonFields.integer(loop, "version");
+        return new LoopPage(JsonFields.text(loop, "loopId"), JsonFields.text(loop, "clientId"), selfPractice, completed, version == null ? 0 : version,
+                List.copyOf(interviews), currentKey, plain(JsonFields.texts(loop, "warnings"), stories), plain(JsonFields.texts(loop, "unfilledSlots"), stories));
     }
 
     static SlotState stateOf(Map<String, Object> question) {
         if (question == null) {
             return SlotState.NOT_ASKED;
         }
-        if (Bodies.object(question, "answer").isEmpty()) {
+        if (JsonFields.object(question, "answer").isEmpty()) {
             return SlotState.ASKED;
         }
-        return Bodies.text(question, "rating") == null ? SlotState.ANSWERED : SlotState.RATED;
+        return JsonFields.text(question, "rating") == null ? SlotState.ANSWERED : SlotState.RATED;
     }
 
     private static AnswerView answer(Map<String, Object> question, StoryChoices stories, Measures measures) {
-        Map<String, Object> answer = question == null ? Map.of() : Bodies.object(question, "answer");
+        Map<String, Object> answer = question == null ? Map.of() : JsonFields.object(question, "answer");
         if (answer.isEmpty()) {
             return null;
         }
-        String storyId = Bodies.text(answer, "storyId");
-        return new AnswerView(storyId, stories.titleOf(storyId), orZero(Bodies.number(answer, "storyRevision")),
-                orZero(Bodies.number(answer, "durationSeconds")), Bodies.text(question, "timing"), Bodies.flag(question, "timingFlagged"),
-                Bodies.texts(answer, "flags").stream().map(Wording::words).toList(), Bodies.text(answer, "transcript"), measures);
+        String storyId = JsonFields.text(answer, "storyId");
+        return new AnswerView(storyId, stories.titleOf(storyId), orZero(JsonFields.integer(answer, "storyRevision")),
+                orZero(JsonFields.integer(answer, "durationSeconds")), JsonFields.text(question, "timing"), JsonFields.flag(question, "timingFlagged"),
+                JsonFields.texts(answer, "flags").stream().map(Wording::words).toList(), JsonFields.text(answer, "transcript"), measures);
     }
 
     private static List<ProbeView> probes(Map<String, Object> question) {
         List<ProbeView> probes = new ArrayList<>();
-        for (Map<String, Object> probe : Bodies.objects(question, "probes")) {
-            probes.add(new ProbeView(Bodies.text(probe, "text"), Bodies.text(probe, "response"), Wording.probeOutcome(probe.get("handledWell"))));
+        for (Map<String, Object> probe : JsonFields.objects(question, "probes")) {
+            probes.add(new ProbeView(JsonFields.text(probe, "text"), JsonFields.text(probe, "response"), Wording.probeOutcome(probe.get("handledWell"))));
         }
         return List.copyOf(probes);
     }
@@ -215,7 +216,7 @@ public final class LoopRun {
     /** The asked question's follow-up probes not yet asked; from the bank, or from the plan's suggestion if the bank no longer lists it. */
     private static List<String> probesToOffer(List<QuestionChoice> bank, String questionId, List<ProbeView> asked, Map<String, Object> suggestion) {
         List<String> all = bank.stream().filter(q -> q.questionId().equals(questionId)).findFirst().map(QuestionChoice::probes)
-                .orElse(Bodies.texts(suggestion, "probes"));
+                .orElse(JsonFields.texts(suggestion, "probes"));
         List<String> askedTexts = asked.stream().map(ProbeView::text).toList();
         return all.stream().filter(p -> !askedTexts.contains(p)).toList();
     }

@@ -5,6 +5,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import com.storyloop.console.web.JsonFields;
+
 /**
  * A completed loop per principle and per story. Right after completion the practice service's own summary is shown
  * (with its warnings); later the same tables are read back from the loop's recorded questions and answers.
@@ -34,20 +36,20 @@ public final class LoopSummaries {
     /** From the "summary" of POST /api/loops/{id}/completion. */
     public static SummaryView fromCompletion(Map<String, Object> summary, StoryChoices stories) {
         List<PrincipleRow> principles = new ArrayList<>();
-        for (Map<String, Object> outcome : Bodies.objects(summary, "principles")) {
-            principles.add(new PrincipleRow(Wording.principle(Bodies.text(outcome, "principle")), stories.titleOf(Bodies.text(outcome, "storyId")),
-                    Bodies.number(outcome, "storyRevision"), ratingText(Bodies.text(outcome, "rating")), durationText(Bodies.number(outcome, "durationSeconds")),
-                    orZero(Bodies.number(outcome, "probesAsked")), orZero(Bodies.number(outcome, "probesHandledPoorly")),
-                    Bodies.texts(outcome, "flags").stream().map(Wording::words).toList()));
+        for (Map<String, Object> outcome : JsonFields.objects(summary, "principles")) {
+            principles.add(new PrincipleRow(Wording.principle(JsonFields.text(outcome, "principle")), stories.titleOf(JsonFields.text(outcome, "storyId")),
+                    JsonFields.integer(outcome, "storyRevision"), ratingText(JsonFields.text(outcome, "rating")), durationText(JsonFields.integer(outcome, "durationSeconds")),
+                    orZero(JsonFields.integer(outcome, "probesAsked")), orZero(JsonFields.integer(outcome, "probesHandledPoorly")),
+                    JsonFields.texts(outcome, "flags").stream().map(Wording::words).toList()));
         }
         List<StoryRow> storyRows = new ArrayList<>();
-        for (Map<String, Object> use : Bodies.objects(summary, "storyUse")) {
-            storyRows.add(new StoryRow(stories.titleOf(Bodies.text(use, "storyId")), orZero(Bodies.number(use, "answers")),
-                    Bodies.texts(use, "principles").stream().map(Wording::principle).toList()));
+        for (Map<String, Object> use : JsonFields.objects(summary, "storyUse")) {
+            storyRows.add(new StoryRow(stories.titleOf(JsonFields.text(use, "storyId")), orZero(JsonFields.integer(use, "answers")),
+                    JsonFields.texts(use, "principles").stream().map(Wording::principle).toList()));
         }
-        return new SummaryView(Bodies.flag(summary, "abandoned"), orZero(Bodies.number(summary, "questionsAsked")),
-                orZero(Bodies.number(summary, "answersGiven")), orZero(Bodies.number(summary, "answersInTargetTime")), List.copyOf(principles),
-                List.copyOf(storyRows), Bodies.texts(summary, "warnings").stream().map(w -> Wording.plain(w, stories)).toList());
+        return new SummaryView(JsonFields.flag(summary, "abandoned"), orZero(JsonFields.integer(summary, "questionsAsked")),
+                orZero(JsonFields.integer(summary, "answersGiven")), orZero(JsonFields.integer(summary, "answersInTargetTime")), List.copyOf(principles),
+                List.copyOf(storyRows), JsonFields.texts(summary, "warnings").stream().map(w -> Wording.plain(w, stories)).toList());
     }
 
     /** The same tables from a completed loop page: questions in interview order, stories in the order first used. */

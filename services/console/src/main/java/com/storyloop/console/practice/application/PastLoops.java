@@ -6,6 +6,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import com.storyloop.console.web.JsonFields;
+
 /**
  * The client's past loops as far as the coverage timeline knows them: each interviewer rating is a point carrying its
  * loop id, so a loop appears once it has a rating (self-practice loops, which have none, do not).
@@ -25,16 +27,16 @@ public final class PastLoops {
     /** From GET /api/clients/{clientId}/timeline; newest loop first. */
     public static List<PastLoop> fromTimeline(Map<String, Object> timeline) {
         Map<String, List<Map<String, Object>>> byLoop = new LinkedHashMap<>();
-        for (Map<String, Object> point : Bodies.objects(timeline, "points")) {
-            String loopId = Bodies.text(point, "loopId");
-            if (loopId != null && "RATING".equals(Bodies.text(point, "kind"))) {
+        for (Map<String, Object> point : JsonFields.objects(timeline, "points")) {
+            String loopId = JsonFields.text(point, "loopId");
+            if (loopId != null && "RATING".equals(JsonFields.text(point, "kind"))) {
                 byLoop.computeIfAbsent(loopId, id -> new ArrayList<>()).add(point);
             }
         }
         List<PastLoop> loops = new ArrayList<>();
         byLoop.forEach((loopId, points) -> {
-            List<String> ratings = points.stream().map(p -> Bodies.text(p, "rating")).filter(r -> r != null).toList();
-            loops.add(new PastLoop(loopId, shortTime(Bodies.text(points.get(0), "at")), shortTime(Bodies.text(points.get(points.size() - 1), "at")),
+            List<String> ratings = points.stream().map(p -> JsonFields.text(p, "rating")).filter(r -> r != null).toList();
+            loops.add(new PastLoop(loopId, shortTime(JsonFields.text(points.get(0), "at")), shortTime(JsonFields.text(points.get(points.size() - 1), "at")),
                     ratings));
         });
         // ISO-8601 instants sort by time as text

@@ -7,6 +7,8 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import com.storyloop.console.web.JsonFields;
+
 /**
  * Turns the planner's answer (POST /api/loop-plans) into one card per interview: each slot with its principle, the
  * proposed story by title, the bank question it suggests, the reason when no story could be proposed, and the warnings
@@ -48,7 +50,7 @@ public final class PlanCards {
         Map<String, List<String>> warningsBySlot = new LinkedHashMap<>();
         Map<String, List<String>> asWritten = new LinkedHashMap<>();
         List<String> loopWarnings = new ArrayList<>();
-        List<String> warnings = Bodies.texts(plan, "warnings");
+        List<String> warnings = JsonFields.texts(plan, "warnings");
         for (String warning : warnings) {
             Matcher slot = SLOT_WARNING.matcher(warning);
             if (slot.matches()) {
@@ -59,29 +61,29 @@ public final class PlanCards {
                 loopWarnings.add(Wording.plain(warning, stories));
             }
         }
-        Map<String, Object> suggested = Bodies.object(plan, "suggestedQuestions");
+        Map<String, Object> suggested = JsonFields.object(plan, "suggestedQuestions");
         List<InterviewCard> cards = new ArrayList<>();
         int gaps = 0;
-        for (Map<String, Object> interview : Bodies.objects(plan, "interviews")) {
-            int interviewIndex = orZero(Bodies.number(interview, "interviewIndex"));
+        for (Map<String, Object> interview : JsonFields.objects(plan, "interviews")) {
+            int interviewIndex = orZero(JsonFields.integer(interview, "interviewIndex"));
             List<SlotCard> slots = new ArrayList<>();
-            for (Map<String, Object> slot : Bodies.objects(interview, "slots")) {
-                int slotIndex = orZero(Bodies.number(slot, "slotIndex"));
+            for (Map<String, Object> slot : JsonFields.objects(interview, "slots")) {
+                int slotIndex = orZero(JsonFields.integer(slot, "slotIndex"));
                 String key = interviewIndex + "-" + slotIndex;
-                String principle = Bodies.text(slot, "principle");
-                String storyId = Bodies.text(slot, "proposedStoryId");
-                String gap = storyId == null ? Wording.plain(orDefault(Bodies.text(slot, "unfilledReason"), "no story could be proposed"), stories) : null;
+                String principle = JsonFields.text(slot, "principle");
+                String storyId = JsonFields.text(slot, "proposedStoryId");
+                String gap = storyId == null ? Wording.plain(orDefault(JsonFields.text(slot, "unfilledReason"), "no story could be proposed"), stories) : null;
                 if (gap != null) {
                     gaps++;
                 }
-                String questionText = Bodies.text(Bodies.object(suggested, orDefault(Bodies.text(slot, "suggestedQuestionId"), "")), "text");
+                String questionText = JsonFields.text(JsonFields.object(suggested, orDefault(JsonFields.text(slot, "suggestedQuestionId"), "")), "text");
                 // a warning the planner attached to a slot that the answer does not list is still shown, loop-wide
                 slots.add(new SlotCard(key, interviewIndex + 1, slotIndex + 1, principle, Wording.principle(principle), stories.titleOf(storyId), gap,
                         List.copyOf(warningsBySlot.getOrDefault(key, List.of())), questionText));
                 warningsBySlot.remove(key);
             }
-            cards.add(new InterviewCard(interviewIndex + 1, orDefault(Bodies.text(interview, "interviewerRole"), "Interviewer"),
-                    Bodies.flag(interview, "barRaiser"), List.copyOf(slots)));
+            cards.add(new InterviewCard(interviewIndex + 1, orDefault(JsonFields.text(interview, "interviewerRole"), "Interviewer"),
+                    JsonFields.flag(interview, "barRaiser"), List.copyOf(slots)));
         }
         warningsBySlot.keySet().forEach(key -> loopWarnings.addAll(asWritten.get(key)));
         return new PlanView(List.copyOf(cards), List.copyOf(loopWarnings), warnings.size(), gaps);

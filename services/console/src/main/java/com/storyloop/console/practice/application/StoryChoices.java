@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import com.storyloop.console.web.JsonFields;
+
 /** The client's stories as the answer form offers them (title and current revision), read from the story bank. */
 public final class StoryChoices {
 
@@ -25,14 +27,14 @@ public final class StoryChoices {
     /** From GET /api/clients/{clientId}/bank; retired stories are not offered. */
     public static StoryChoices fromBank(Map<String, Object> bank) {
         Map<String, StoryChoice> byId = new LinkedHashMap<>();
-        for (Map<String, Object> story : Bodies.objects(bank, "stories")) {
-            if (Bodies.flag(story, "retired") || Bodies.text(story, "storyId") == null) {
+        for (Map<String, Object> story : JsonFields.objects(bank, "stories")) {
+            if (JsonFields.flag(story, "retired") || JsonFields.text(story, "storyId") == null) {
                 continue;
             }
-            Integer revision = Bodies.number(story, "revision");
-            String title = Bodies.text(story, "title");
-            byId.put(Bodies.text(story, "storyId"), new StoryChoice(Bodies.text(story, "storyId"), title == null || title.isBlank() ? "Untitled story" : title,
-                    revision == null ? 1 : revision, Bodies.texts(story, "principles")));
+            Integer revision = JsonFields.integer(story, "revision");
+            String title = JsonFields.text(story, "title");
+            byId.put(JsonFields.text(story, "storyId"), new StoryChoice(JsonFields.text(story, "storyId"), title == null || title.isBlank() ? "Untitled story" : title,
+                    revision == null ? 1 : revision, JsonFields.texts(story, "principles")));
         }
         return new StoryChoices(byId);
     }

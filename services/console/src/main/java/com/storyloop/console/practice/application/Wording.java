@@ -6,6 +6,8 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import com.storyloop.console.web.Principles;
+
 /**
  * The words a page shows for the services' codes: principle titles, ratings, answer timing. Only wording lives here; the
  * practice service decides which band an answer falls in (the console has no copy of the rules, only their description).
@@ -17,24 +19,6 @@ public final class Wording {
     public static final int TARGET_FROM_SECONDS = 120;
     public static final int TARGET_TO_SECONDS = 180;
     public static final int FLAG_ABOVE_SECONDS = 240;
-
-    private static final Map<String, String> PRINCIPLES = Map.ofEntries(
-            Map.entry("CUSTOMER_OBSESSION", "Customer Obsession"),
-            Map.entry("OWNERSHIP", "Ownership"),
-            Map.entry("INVENT_AND_SIMPLIFY", "Invent and Simplify"),
-            Map.entry("ARE_RIGHT_A_LOT", "Are Right, A Lot"),
-            Map.entry("LEARN_AND_BE_CURIOUS", "Learn and Be Curious"),
-            Map.entry("HIRE_AND_DEVELOP", "Hire and Develop the Best"),
-            Map.entry("HIGHEST_STANDARDS", "Insist on the Highest Standards"),
-            Map.entry("THINK_BIG", "Think Big"),
-            Map.entry("BIAS_FOR_ACTION", "Bias for Action"),
-            Map.entry("FRUGALITY", "Frugality"),
-            Map.entry("EARN_TRUST", "Earn Trust"),
-            Map.entry("DIVE_DEEP", "Dive Deep"),
-            Map.entry("BACKBONE", "Have Backbone; Disagree and Commit"),
-            Map.entry("DELIVER_RESULTS", "Deliver Results"),
-            Map.entry("EARTHS_BEST_EMPLOYER", "Strive to be Earth's Best Employer"),
-            Map.entry("BROAD_RESPONSIBILITY", "Success and Scale Bring Broad Responsibility"));
 
     /** The interviewer's four-point scale, weakest first, as the practice service names it. */
     public static final List<String> RATINGS = List.of("STRONGLY_NOT_INCLINED", "NOT_INCLINED", "INCLINED", "STRONGLY_INCLINED");
@@ -64,8 +48,8 @@ public final class Wording {
         for (StoryChoices.StoryChoice story : stories.all()) {
             text = text.replace("Story " + story.storyId(), "The story \"" + story.title() + "\"").replace(story.storyId(), "\"" + story.title() + "\"");
         }
-        for (Map.Entry<String, String> principle : PRINCIPLES.entrySet()) {
-            text = text.replaceAll("\\b" + principle.getKey() + "\\b", Matcher.quoteReplacement(principle.getValue()));
+        for (String principle : Principles.CODES) {
+            text = text.replaceAll("\\b" + principle + "\\b", Matcher.quoteReplacement(Principles.name(principle)));
         }
         for (String rating : RATINGS) {
             text = text.replaceAll("\\b" + rating + "\\b", Matcher.quoteReplacement(words(rating).toLowerCase(Locale.ROOT)));
@@ -85,7 +69,7 @@ public final class Wording {
         if (code == null) {
             return "";
         }
-        return PRINCIPLES.getOrDefault(code, words(code));
+        return Principles.CODES.contains(code) ? Principles.name(code) : words(code);
     }
 
     /** STRONGLY_NOT_INCLINED reads "Strongly not inclined". */

@@ -1,6 +1,5 @@
 package com.storyloop.console.stories.application;
 
-import com.storyloop.console.web.JsonFields;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -8,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import com.storyloop.console.web.JsonFields;
 import com.storyloop.console.web.Principles;
 
 import static com.storyloop.console.web.JsonFields.decimal;

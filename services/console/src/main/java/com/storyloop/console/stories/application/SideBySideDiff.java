@@ -1,9 +1,10 @@
 package com.storyloop.console.stories.application;
 
-import com.storyloop.console.web.JsonFields;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+
+import com.storyloop.console.web.JsonFields;
 
 import static com.storyloop.console.web.JsonFields.integer;
 import static com.storyloop.console.web.JsonFields.objects;

@@ -1,10 +1,11 @@
 package com.storyloop.console.stories.application;
 
-import com.storyloop.console.web.JsonFields;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+
+import com.storyloop.console.web.JsonFields;
 
 import static com.storyloop.console.web.JsonFields.integer;
 import static com.storyloop.console.web.JsonFields.textOrEmpty;

@@ -1,6 +1,5 @@
 package com.storyloop.console.stories.application;
 
-import com.storyloop.console.web.JsonFields;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -14,6 +13,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
+import com.storyloop.console.web.JsonFields;
 import com.storyloop.console.web.LineChart;
 
 import static com.storyloop.console.web.JsonFields.integer;

@@ -15,18 +15,18 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.util.UriComponentsBuilder;
 
-import com.storyloop.console.services.ServiceCalls;
 import com.storyloop.console.services.ServiceCalls.Service;
+import com.storyloop.console.services.ServiceCalls;
 import com.storyloop.console.services.ServiceProblem;
 import com.storyloop.console.stories.application.DeepDiveDraft;
 import com.storyloop.console.stories.application.EditorErrors;
-import com.storyloop.console.web.JsonFields;
-import com.storyloop.console.web.Principles;
 import com.storyloop.console.stories.application.RubricPreview;
 import com.storyloop.console.stories.application.SideBySideDiff;
 import com.storyloop.console.stories.application.StoryDraft;
 import com.storyloop.console.stories.application.StoryProgress;
 import com.storyloop.console.web.ConsolePage;
+import com.storyloop.console.web.JsonFields;
+import com.storyloop.console.web.Principles;
 
 /**
  * The story page: the STAR editor with its live rubric preview, saving a revision, the deep-dive appendix, the revision
