@@ -97,6 +97,8 @@
       var seconds = Math.floor((Date.now() - started) / 1000);
       el.textContent = Math.floor(seconds / 60) + ':' + String(seconds % 60).padStart(2, '0');
       el.classList.toggle('over', seconds > over);
+      // past the limit the timer says so in words too, not only in colour
+      if (seconds > over) { el.textContent += ' (over ' + Math.floor(over / 60) + ' min)'; }
       if (target && !target.dataset.touched) { target.value = seconds; }
       setTimeout(tick, 1000);
     }

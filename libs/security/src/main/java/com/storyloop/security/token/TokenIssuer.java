@@ -29,6 +29,9 @@ public final class TokenIssuer {
 
     public static final Duration DEFAULT_LIFETIME = Duration.ofMinutes(15);
 
+    /** When the user signed in, in seconds since the epoch (the OpenID Connect claim). */
+    public static final String AUTH_TIME = "auth_time";
+
     /** A signed token and the moment it stops being accepted. */
     public record IssuedToken(String value, Instant expiresAt) {
     }
@@ -54,6 +57,14 @@ public final class TokenIssuer {
     }
 
     public IssuedToken issue(Caller caller) {
+        return issue(caller, clock.instant());
+    }
+
+    /**
+     * A token for a session that began at {@code signedInAt} (OpenID Connect's {@code auth_time}): a renewed token keeps
+     * the time its user actually signed in, so a session's total length can be bounded.
+     */
+    public IssuedToken issue(Caller caller, Instant signedInAt) {
         if (caller.orgId() == null && !caller.isOperator()) {
             throw new IllegalArgumentException("A token names the organisation, unless it is an operator's (the installation's, no organisation's)");
         }
@@ -66,6 +77,7 @@ public final class TokenIssuer {
                 .issuedAt(now)
                 .expiresAt(expiresAt)
                 .id(java.util.UUID.randomUUID().toString())
+                .claim(AUTH_TIME, signedInAt.getEpochSecond())
                 .claim(StoryloopClaims.ROLES, caller.roles().stream().map(Role::name).sorted().toList());
         if (caller.orgId() != null) {
             claims.claim(StoryloopClaims.ORG, caller.orgId());

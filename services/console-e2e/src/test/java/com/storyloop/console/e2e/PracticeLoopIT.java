@@ -36,16 +36,16 @@ class PracticeLoopIT extends BrowserTest {
         browser.find(By.cssSelector("#ask-form button[type=submit]")).click();
         WebElement timer = browser.find(By.cssSelector("#answer-form .timer"));
         await().atMost(Browser.PATIENCE).until(() -> !timer.getText().equals("0:00"));
-        assertThat(browser.find(By.id("duration")).getAttribute("value")).as("the timer fills in the length").isNotBlank();
+        await().atMost(Browser.PATIENCE).untilAsserted(() -> assertThat(Integer.parseInt(browser.find(By.id("duration")).getAttribute("value")))
+                .as("the timer fills in the length").isPositive());
         browser.screenshot("practice");
         assertThat(browser.accessibilityProblems()).as("axe-core on a running loop").isEmpty();
 
-        browser.type(By.id("duration"), "150");
-        browser.find(By.cssSelector("#answer-form button[type=submit]")).click();
+        answerWith(150);
         assertThat(browser.find(By.cssSelector(".answer-analysis .timing")).getText()).isNotBlank();
 
-        new Select(browser.find(By.id("rating"))).selectByValue("INCLINED");
-        browser.find(By.cssSelector("#rating-form button[type=submit]")).click();
+        new Select(browser.find(By.cssSelector("form.rating-form select[name=rating]"))).selectByValue("INCLINED");
+        browser.find(By.cssSelector("form.rating-form button[type=submit]")).click();
         await().atMost(Browser.PATIENCE).untilAsserted(() ->
                 assertThat(browser.all(By.cssSelector("article.slot[data-state='RATED']"))).hasSize(1));
 
@@ -63,8 +63,23 @@ class PracticeLoopIT extends BrowserTest {
         browser.find(By.id("plan"));
         browser.find(By.cssSelector("#start-loop button[type=submit]")).click();
         await().atMost(Browser.PATIENCE).until(() -> browser.url().contains("/loops/"));
+        browser.find(By.cssSelector("#ask-form input[name=questionId]")).click();
+        browser.find(By.cssSelector("#ask-form button[type=submit]")).click();
+        browser.find(By.cssSelector("#answer-form .timer"));
 
-        List<WebElement> ratingForms = browser.all(By.id("rating-form"));
-        assertThat(ratingForms).as("no interviewer rates a self-practice loop").isEmpty();
+        answerWith(300);
+
+        assertThat(browser.find(By.cssSelector(".answer-analysis .timing")).getAttribute("class")).as("over 240 s is flagged").contains("flagged");
+        List<WebElement> ratingForms = browser.all(By.cssSelector("form.rating-form"));
+        assertThat(ratingForms).as("no interviewer rates a self-practice loop, even once it is answered").isEmpty();
+    }
+
+    /** Sets the length as a user would overwrite the running timer's value, then records the answer. */
+    private static void answerWith(int seconds) {
+        WebElement duration = browser.find(By.id("duration"));
+        browser.script("arguments[0].value = arguments[1]; arguments[0].dispatchEvent(new Event('input', {bubbles: true}));", duration,
+                Integer.toString(seconds));
+        browser.find(By.cssSelector("#answer-form button[type=submit]")).click();
+        browser.find(By.cssSelector(".answer-analysis .timing"));
     }
 }

@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -58,6 +59,56 @@ class SignInIT extends ServiceBootContract {
     @Override
     protected List<String> metrics() {
         return List.of();
+    }
+
+    @Test
+    void theSignInFormSetsAnHttpOnlySessionAndAFormWithoutItsCsrfTokenIsRefused() throws Exception {
+        HttpResponse<String> form = page("GET", "/signin", null, Map.of());
+        assertThat(form.headers().firstValue("Content-Security-Policy")).hasValueSatisfying(policy ->
+                assertThat(policy).contains("script-src 'self'").contains("frame-ancestors 'none'").contains("form-action 'self'"));
+        String xsrf = cookie(form, "XSRF-TOKEN");
+        Matcher hidden = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(form.body());
+        assertThat(hidden.find()).as("the form carries its CSRF token").isTrue();
+
+        HttpResponse<String> signedIn = page("POST", "/signin", "email=grace%40demo-coaching.example&password="
+                + java.net.URLEncoder.encode(demoPassword("grace@demo-coaching.example"), java.nio.charset.StandardCharsets.UTF_8)
+                + "&_csrf=" + hidden.group(1), Map.of("Cookie", "XSRF-TOKEN=" + xsrf));
+
+        assertThat(signedIn.statusCode()).isEqualTo(302);
+        String setCookie = signedIn.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("storyloop_session=")).findFirst().orElseThrow();
+        assertThat(setCookie).contains("HttpOnly").contains("SameSite=Lax").contains("Path=/");
+        String session = "storyloop_session=" + setCookie.substring("storyloop_session=".length()).split(";")[0];
+
+        HttpResponse<String> noToken = page("POST", "/signin", "email=a%40b.example&password=x", Map.of());
+        assertThat(noToken.statusCode()).as("sign-in without the form's token: %s", noToken.headers().map()).isEqualTo(403);
+        HttpResponse<String> forged = page("POST", "/signout", "", Map.of("Cookie", session));
+        assertThat(forged.statusCode()).as("a cross-site form carries the cookie but not the token").isEqualTo(403);
+        HttpResponse<String> signedOut = page("POST", "/signout", "_csrf=" + hidden.group(1), Map.of("Cookie", session + "; XSRF-TOKEN=" + xsrf));
+        assertThat(signedOut.statusCode()).isEqualTo(302);
+        assertThat(signedOut.headers().allValues("Set-Cookie")).anySatisfy(c -> assertThat(c).startsWith("storyloop_session=;").contains("Max-Age=0"));
+    }
+
+    @Test
+    void anHtmxRequestWithoutASessionGetsAMessageInPlaceNotARedirect() throws Exception {
+        HttpResponse<String> refused = page("GET", "/roster", null, Map.of("HX-Request", "true"));
+
+        assertThat(refused.statusCode()).isEqualTo(401);
+        assertThat(refused.body()).contains("Your sign-in has ended").contains("your text is still here");
+    }
+
+    private HttpResponse<String> page(String method, String path, String form, Map<String, String> headers) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port() + path))
+                .method(method, form == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(form));
+        if (form != null) {
+            request.header("Content-Type", "application/x-www-form-urlencoded");
+        }
+        headers.forEach(request::header);
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static String cookie(HttpResponse<String> response, String name) {
+        return response.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith(name + "=")).findFirst()
+                .map(c -> c.substring(name.length() + 1).split(";")[0]).orElseThrow(() -> new AssertionError("no cookie " + name));
     }
 
     @Test

@@ -1,11 +1,18 @@
 package com.storyloop.console.live.application;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
@@ -21,6 +28,9 @@ import com.storyloop.console.services.ServiceProblem;
  * projection it shows has caught up. A watch ends when the page closes or the viewer may no longer read the views.
  */
 public final class LiveViews implements AutoCloseable {
+
+    /** Periods between comments on an unchanged page (15 s at the default period), which detect closed tabs. */
+    static final int HEARTBEAT_EVERY = 15;
 
     private final ScheduledExecutorService scheduler;
     private final Duration period;
@@ -43,13 +53,27 @@ public final class LiveViews implements AutoCloseable {
      *                    {@link ServiceProblem} when the viewer may not read them, which the caller sees at once
      */
     public SseEmitter watch(Supplier<String> fingerprint) {
-        AtomicReference<String> last = new AtomicReference<>(fingerprint.get());
+        return watch(fingerprint, null);
+    }
+
+    /**
+     * @param drawnFrom the fingerprint of the views the page was drawn from, when the page knows it: a change between
+     *                  drawing the page and opening the stream is then sent at the first check instead of being missed
+     */
+    public SseEmitter watch(Supplier<String> fingerprint, String drawnFrom) {
+        String atConnect = fingerprint.get();
+        AtomicReference<String> last = new AtomicReference<>(drawnFrom == null || drawnFrom.isBlank() ? atConnect : drawnFrom);
         SseEmitter emitter = new SseEmitter(lifetime.toMillis());
         AtomicReference<ScheduledFuture<?>> task = new AtomicReference<>();
+        AtomicBoolean stopped = new AtomicBoolean();
+        AtomicInteger ticks = new AtomicInteger();
         Runnable stop = () -> {
-            ScheduledFuture<?> running = task.get();
-            if (running != null && running.cancel(false)) {
+            if (stopped.compareAndSet(false, true)) {
                 open.decrementAndGet();
+                ScheduledFuture<?> running = task.get();
+                if (running != null) {
+                    running.cancel(false);
+                }
             }
         };
         emitter.onCompletion(stop);
@@ -57,10 +81,16 @@ public final class LiveViews implements AutoCloseable {
         emitter.onError(error -> stop.run());
         open.incrementAndGet();
         task.set(scheduler.scheduleWithFixedDelay(() -> {
+            if (stopped.get()) {
+                return;
+            }
             try {
                 String now = fingerprint.get();
                 if (!now.equals(last.getAndSet(now))) {
                     emitter.send(SseEmitter.event().name("changed").data(now));
+                } else if (ticks.incrementAndGet() % HEARTBEAT_EVERY == 0) {
+                    // a closed tab is only noticed when something is written to it: without this, its watch would poll on
+                    emitter.send(SseEmitter.event().comment("still watching"));
                 }
             } catch (ServiceProblem refused) {
                 if (refused.status() < 500) {
@@ -70,6 +100,10 @@ public final class LiveViews implements AutoCloseable {
                 }
             } catch (IOException | IllegalStateException closed) {
                 stop.run();
+            } catch (RuntimeException unexpected) {
+                // an answer this watch cannot read: end the stream (the page reconnects) rather than go quiet for good
+                stop.run();
+                emitter.completeWithError(unexpected);
             }
         }, period.toMillis(), period.toMillis(), TimeUnit.MILLISECONDS));
         return emitter;
@@ -83,5 +117,21 @@ public final class LiveViews implements AutoCloseable {
     @Override
     public void close() {
         scheduler.shutdownNow();
+    }
+
+    /** A digest of the views, leaving out the consumer lag they report (it moves while the content stays the same). */
+    @SafeVarargs
+    public static String fingerprint(Map<String, Object>... views) {
+        try {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            for (Map<String, Object> view : views) {
+                Map<String, Object> content = new LinkedHashMap<>(view);
+                content.remove("consumerLag");
+                digest.update(content.toString().getBytes(StandardCharsets.UTF_8));
+            }
+            return HexFormat.of().formatHex(digest.digest(), 0, 12);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 }

@@ -39,8 +39,8 @@ public final class SignIn {
      * A fresh token for someone still using the console with a valid one, read from their account as it is now (so a
      * changed role or a removed account takes effect): an active session does not end mid-edit, an idle one still expires.
      */
-    public Optional<TokenIssuer.IssuedToken> renew(String userId) {
-        return accounts.byUserId(userId).map(account -> issuer.get().issue(account.asCaller()));
+    public Optional<TokenIssuer.IssuedToken> renew(String userId, java.time.Instant signedInAt) {
+        return accounts.byUserId(userId).map(account -> issuer.get().issue(account.asCaller(), signedInAt));
     }
 
     /** How long a token lives, so a session knows when it is half gone. */

@@ -34,7 +34,7 @@ class AnalyticsPage {
     }
 
     @GetMapping("/analytics")
-    String analytics(@ModelAttribute("viewer") Viewer viewer, Model model) {
+    String analytics(@ModelAttribute(name = "viewer", binding = false) Viewer viewer, Model model) {
         ServiceCalls.As as = calls.asCurrentUser();
         Map<String, Object> analytics = as.getObject(Service.COVERAGE, "/api/orgs/{org}/analytics", viewer.orgId());
         Map<String, Object> heatmap = as.getObject(Service.COVERAGE, "/api/orgs/{org}/analytics/heatmap", viewer.orgId());
@@ -49,7 +49,7 @@ class AnalyticsPage {
     }
 
     @GetMapping("/analytics/{part}.csv")
-    ResponseEntity<String> csv(@ModelAttribute("viewer") Viewer viewer, @PathVariable String part) {
+    ResponseEntity<String> csv(@ModelAttribute(name = "viewer", binding = false) Viewer viewer, @PathVariable String part) {
         if (!PARTS.contains(part)) {
             return ResponseEntity.status(HttpStatus.NOT_FOUND).contentType(MediaType.TEXT_PLAIN).body("No table named " + part);
         }

@@ -11,6 +11,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import com.storyloop.console.clients.application.ClientProgress;
 import com.storyloop.console.clients.application.CoverageHeatmap;
 import com.storyloop.console.clients.application.Finding;
+import com.storyloop.console.live.application.LiveViews;
 import com.storyloop.console.services.ServiceCalls;
 import com.storyloop.console.services.ServiceCalls.Service;
 import com.storyloop.console.web.ConsolePage;
@@ -57,5 +58,7 @@ class ClientPage {
         model.addAttribute("heatmap", CoverageHeatmap.of(coverage, bank));
         model.addAttribute("findings", Finding.describe((List<?>) coverage.getOrDefault("findings", List.of()), titles));
         model.addAttribute("progress", ClientProgress.chart("client-progress-data", timeline));
+        // the same views the live stream watches: a change before the stream opens is not missed
+        model.addAttribute("drawnFrom", LiveViews.fingerprint(bank, coverage, timeline));
     }
 }

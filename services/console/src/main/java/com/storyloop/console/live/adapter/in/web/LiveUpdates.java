@@ -1,11 +1,6 @@
 package com.storyloop.console.live.adapter.in.web;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
-import java.util.HexFormat;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 import org.springframework.beans.factory.annotation.Value;
@@ -45,12 +40,12 @@ class LiveUpdates {
     }
 
     @GetMapping(path = "/live/clients/{clientId}", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
-    SseEmitter client(@PathVariable String clientId) {
+    SseEmitter client(@PathVariable String clientId, @RequestParam(required = false) String since) {
         ServiceCalls.As as = calls.asCurrentUser();
-        return live.watch(() -> fingerprint(
+        return live.watch(() -> LiveViews.fingerprint(
                 as.getObject(Service.STORY, "/api/clients/{id}/bank", clientId),
                 as.getObject(Service.COVERAGE, "/api/clients/{id}/coverage", clientId),
-                as.getObject(Service.COVERAGE, "/api/clients/{id}/timeline", clientId)));
+                as.getObject(Service.COVERAGE, "/api/clients/{id}/timeline", clientId)), since);
     }
 
     /** The roster changes with its clients and their readiness; triage over a year carries readiness for every dated interview. */
@@ -58,7 +53,7 @@ class LiveUpdates {
     SseEmitter roster(@RequestParam(defaultValue = "0") int page, Caller caller) {
         ServiceCalls.As as = calls.asCurrentUser();
         String org = caller.orgId();
-        return live.watch(() -> fingerprint(
+        return live.watch(() -> LiveViews.fingerprint(
                 Map.of("clients", as.getList(Service.COVERAGE, "/api/orgs/{org}/clients?page={page}&size=50", org, page)),
                 as.getObject(Service.COVERAGE, "/api/orgs/{org}/triage?days=365&size=500", org)));
     }
@@ -66,7 +61,7 @@ class LiveUpdates {
     @GetMapping(path = "/live/stories/{storyId}", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     SseEmitter story(@PathVariable String storyId) {
         ServiceCalls.As as = calls.asCurrentUser();
-        return live.watch(() -> fingerprint(
+        return live.watch(() -> LiveViews.fingerprint(
                 as.getObject(Service.STORY, "/api/stories/{id}", storyId),
                 as.getObject(Service.COVERAGE, "/api/stories/{id}/timeline", storyId)));
     }
@@ -75,22 +70,6 @@ class LiveUpdates {
     @ExceptionHandler(ServiceProblem.class)
     ResponseEntity<String> refused(ServiceProblem problem) {
         return ResponseEntity.status(problem.status()).contentType(MediaType.TEXT_PLAIN).body(problem.detail());
-    }
-
-    /** A digest of the views, leaving out the consumer lag they report (it moves while the content stays the same). */
-    @SafeVarargs
-    static String fingerprint(Map<String, Object>... views) {
-        try {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            for (Map<String, Object> view : views) {
-                Map<String, Object> content = new LinkedHashMap<>(view);
-                content.remove("consumerLag");
-                digest.update(content.toString().getBytes(StandardCharsets.UTF_8));
-            }
-            return HexFormat.of().formatHex(digest.digest(), 0, 12);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     @Configuration(proxyBeanMethods = false)

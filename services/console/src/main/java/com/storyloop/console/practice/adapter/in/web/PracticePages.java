@@ -240,7 +240,12 @@ class PracticePages {
             // the answer records the story's revision as it is now: read it from the bank, not from the browser
             String clientId = String.valueOf(calls.asCurrentUser().getObject(Service.PRACTICE, "/api/loops/{loopId}", loopId).get("clientId"));
             stories = bank(clientId);
-            body.put("storyRevision", stories.find(storyId).map(StoryChoices.StoryChoice::revision).orElse(1));
+            java.util.Optional<StoryChoices.StoryChoice> told = stories.find(storyId);
+            if (told.isPresent()) {
+                body.put("storyRevision", told.get().revision());
+            } else {
+                errors.put("storyId", "That story is not in the client's bank (any more): choose one from the list.");
+            }
         } else {
             errors.put("storyId", "Choose the story the answer told.");
         }

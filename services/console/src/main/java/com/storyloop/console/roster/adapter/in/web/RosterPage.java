@@ -34,7 +34,7 @@ class RosterPage {
     }
 
     @GetMapping("/roster")
-    String roster(@ModelAttribute("viewer") Viewer viewer, @RequestParam(defaultValue = "21") String days,
+    String roster(@ModelAttribute(name = "viewer", binding = false) Viewer viewer, @RequestParam(defaultValue = "21") String days,
                   @RequestParam(defaultValue = "0") String page, Model model) {
         fill(viewer, days, page, model);
         return "roster/roster";
@@ -42,7 +42,7 @@ class RosterPage {
 
     /** The roster without the page around it: what a live update swaps in. */
     @GetMapping("/roster/content")
-    String content(@ModelAttribute("viewer") Viewer viewer, @RequestParam(defaultValue = "21") String days,
+    String content(@ModelAttribute(name = "viewer", binding = false) Viewer viewer, @RequestParam(defaultValue = "21") String days,
                    @RequestParam(defaultValue = "0") String page, Model model) {
         fill(viewer, days, page, model);
         return "roster/roster :: content";
@@ -67,7 +67,7 @@ class RosterPage {
     }
 
     @GetMapping(path = "/roster/triage.csv")
-    ResponseEntity<String> triageCsv(@ModelAttribute("viewer") Viewer viewer, @RequestParam(defaultValue = "21") String days) {
+    ResponseEntity<String> triageCsv(@ModelAttribute(name = "viewer", binding = false) Viewer viewer, @RequestParam(defaultValue = "21") String days) {
         String csv = calls.asCurrentUser().getText(Service.COVERAGE, "/api/orgs/{org}/triage?days={days}&size=500", viewer.orgId(), days);
         return ResponseEntity.ok().contentType(MediaType.parseMediaType("text/csv"))
                 .header("Content-Disposition", "attachment; filename=\"triage.csv\"").body(csv);

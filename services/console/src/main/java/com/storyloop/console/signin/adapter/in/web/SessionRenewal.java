@@ -17,6 +17,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 import com.storyloop.console.signin.application.SignIn;
 import com.storyloop.console.web.SessionCookie;
+import com.storyloop.security.token.TokenIssuer;
 
 /**
  * Keeps an active console session alive: once a page request arrives with less than half of its token's life left, the
@@ -24,6 +25,9 @@ import com.storyloop.console.web.SessionCookie;
  * signed out mid-sentence. Only tokens this console issued are renewed; an identity provider's are its own business.
  */
 public final class SessionRenewal extends OncePerRequestFilter {
+
+    /** However active, a session ends this long after its sign-in: a stolen token cannot be renewed for ever. */
+    public static final Duration LONGEST_SESSION = Duration.ofHours(12);
 
     private final SignIn signIn;
     private final String localIssuer;
@@ -42,12 +46,25 @@ public final class SessionRenewal extends OncePerRequestFilter {
                 // the claim as text: the local issuer is a URN, which Jwt.getIssuer() cannot turn into a URL
                 && localIssuer.equals(jwt.getToken().getClaimAsString("iss"))
                 && jwt.getToken().getExpiresAt() != null) {
-            Duration left = Duration.between(Instant.now(clock), jwt.getToken().getExpiresAt());
-            if (left.compareTo(signIn.tokenLifetime().dividedBy(2)) < 0) {
-                signIn.renew(jwt.getToken().getSubject()).ifPresent(token ->
+            Instant now = Instant.now(clock);
+            Duration left = Duration.between(now, jwt.getToken().getExpiresAt());
+            Instant signedInAt = signedInAt(jwt);
+            boolean stillYoung = signedInAt != null && signedInAt.plus(LONGEST_SESSION).isAfter(now);
+            // the page's own live stream re-reads views on its own: only what the user does keeps a session alive
+            boolean userAction = !request.getRequestURI().startsWith("/live/");
+            if (stillYoung && userAction && left.compareTo(signIn.tokenLifetime().dividedBy(2)) < 0) {
+                signIn.renew(jwt.getToken().getSubject(), signedInAt).ifPresent(token ->
                         SessionCookie.write(request, response, token.value(), Duration.between(Instant.now(clock), token.expiresAt())));
             }
         }
         chain.doFilter(request, response);
+    }
+
+    private static Instant signedInAt(JwtAuthenticationToken jwt) {
+        Object claim = jwt.getToken().getClaims().get(TokenIssuer.AUTH_TIME);
+        if (claim instanceof Number) {
+            return Instant.ofEpochSecond(((Number) claim).longValue());
+        }
+        return claim instanceof Instant ? (Instant) claim : null;
     }
 }

@@ -9,6 +9,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
+import org.springframework.security.web.csrf.CsrfTokenRepository;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -25,9 +26,11 @@ import com.storyloop.security.spring.JwtCallers;
 class SignInPage {
 
     private final SignIn signIn;
+    private final CsrfTokenRepository csrfTokens;
 
-    SignInPage(SignIn signIn) {
+    SignInPage(SignIn signIn, CsrfTokenRepository csrfTokens) {
         this.signIn = signIn;
+        this.csrfTokens = csrfTokens;
     }
 
     @GetMapping("/")
@@ -58,6 +61,8 @@ class SignInPage {
             model.addAttribute("failure", "The email or the password is not right.");
             return "signin";
         }
+        // a new session gets a new CSRF token: one planted before the sign-in is worth nothing after it
+        csrfTokens.saveToken(null, request, response);
         SessionCookie.write(request, response, token.get().value(),
                 Duration.between(Instant.now(), token.get().expiresAt()).plusSeconds(5));
         // "/" then sends the viewer to their own start page, read from the new cookie
@@ -73,7 +78,9 @@ class SignInPage {
 
     /** Only a path on this console: never another host ("//evil.example" or "https://..."). */
     static String safeNext(String next) {
-        if (next == null || !next.startsWith("/") || next.startsWith("//") || next.contains("\\") || next.length() > 500) {
+        if (next == null || !next.startsWith("/") || next.startsWith("//") || next.contains("\\") || next.length() > 500
+                || next.chars().anyMatch(c -> c <= 0x20 || c == 0x7f)) {
+            // browsers drop tabs and newlines in URLs, so "/\t/evil.example" would become "//evil.example"
             return null;
         }
         return next;

@@ -52,6 +52,10 @@ class SessionRenewalTest {
 
         assertThat(response.getHeaders("Set-Cookie")).singleElement().satisfies(cookie ->
                 assertThat(cookie).startsWith(SessionCookie.NAME + "=ey").contains("HttpOnly").contains("SameSite=Lax"));
+        // the renewed token keeps the time of the sign-in, so the session still ends LONGEST_SESSION after it
+        String renewed = response.getHeaders("Set-Cookie").get(0).split("=", 2)[1].split(";", 2)[0];
+        String claims = new String(java.util.Base64.getUrlDecoder().decode(renewed.split("\\.")[1]), java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(claims).contains("\"auth_time\":" + ISSUED.getEpochSecond());
     }
 
     @Test
@@ -60,11 +64,29 @@ class SessionRenewalTest {
     }
 
     @Test
+    void givenASessionSignedInLongerAgoThanTheLongestSession_whenAPageIsRequested_thenItIsNotRenewed() throws Exception {
+        assertThat(requestAt(ISSUED.plus(Duration.ofMinutes(10)), "ada", ISSUED.minus(SessionRenewal.LONGEST_SESSION)).getHeaders("Set-Cookie")).isEmpty();
+    }
+
+    @Test
+    void givenTheLiveStreamReconnecting_whenItsSessionIsOld_thenOnlyAUserActionRenewsIt() throws Exception {
+        assertThat(requestAt(ISSUED.plus(Duration.ofMinutes(10)), "ada", ISSUED, "/live/clients/ada").getHeaders("Set-Cookie")).isEmpty();
+    }
+
+    @Test
     void givenAnAccountThatNoLongerExists_whenItsSessionIsOld_thenItIsNotRenewed() throws Exception {
         assertThat(requestAt(ISSUED.plus(Duration.ofMinutes(10)), "removed-user").getHeaders("Set-Cookie")).isEmpty();
     }
 
     private MockHttpServletResponse requestAt(Instant now, String subject) throws Exception {
+        return requestAt(now, subject, ISSUED, "/roster");
+    }
+
+    private MockHttpServletResponse requestAt(Instant now, String subject, Instant signedInAt) throws Exception {
+        return requestAt(now, subject, signedInAt, "/roster");
+    }
+
+    private MockHttpServletResponse requestAt(Instant now, String subject, Instant signedInAt, String path) throws Exception {
         Clock clock = Clock.fixed(now, ZoneOffset.UTC);
         Account ada = new Account("ada", "demo", "ada@demo.example", "Ada", "hash", EnumSet.of(Role.CLIENT), "ada", null);
         Accounts accounts = new Accounts() {
@@ -98,9 +120,10 @@ class SessionRenewalTest {
         Map<String, Object> claims = new HashMap<>();
         claims.put("iss", ISSUER);
         claims.put("sub", subject);
+        claims.put("auth_time", signedInAt.getEpochSecond());
         Jwt jwt = new Jwt("old-token", ISSUED, ISSUED.plus(TokenIssuer.DEFAULT_LIFETIME), Map.of("alg", "RS256"), claims);
         SecurityContextHolder.getContext().setAuthentication(new JwtAuthenticationToken(jwt));
-        MockHttpServletRequest request = new MockHttpServletRequest("GET", "/roster");
+        MockHttpServletRequest request = new MockHttpServletRequest("GET", path);
         request.setCookies(new Cookie(SessionCookie.NAME, "old-token"));
         MockHttpServletResponse response = new MockHttpServletResponse();
 

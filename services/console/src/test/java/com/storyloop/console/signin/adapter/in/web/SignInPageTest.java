@@ -13,5 +13,7 @@ class SignInPageTest {
         assertThat(SignInPage.safeNext("https://evil.example")).isNull();
         assertThat(SignInPage.safeNext("/\\evil.example")).isNull();
         assertThat(SignInPage.safeNext(null)).isNull();
+        assertThat(SignInPage.safeNext("/\t/evil.example")).as("a tab the browser would drop").isNull();
+        assertThat(SignInPage.safeNext("/\n/evil.example")).isNull();
     }
 }
