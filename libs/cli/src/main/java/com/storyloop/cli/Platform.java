@@ -164,6 +164,7 @@ final class Platform {
         env.put("SPRING_KAFKA_BOOTSTRAP_SERVERS", config.kafkaBootstrap());
         // the development signing key lives in $STORYLOOP_HOME/keys: the console signs with it, every service verifies with it
         env.put("STORYLOOP_HOME", config.home().toString());
+        env.putAll(config.serviceSettings());
         if (service.name().equals("console")) {
             env.put("STORYLOOP_CONSOLE_DEMOUSERS", Boolean.toString(demoUsers));
         }

@@ -8,7 +8,12 @@ import com.storyloop.runtime.LocalPostgres;
 import com.storyloop.runtime.RepositoryLayout;
 
 /** Where `storyloop up` keeps its data, logs and pids, and which ports it uses; every port can be set by environment. */
-record PlatformConfig(RepositoryLayout layout, Path home, int postgresPort, int kafkaPort, int kafkaControllerPort, List<Service> services) {
+/**
+ * @param serviceSettings settings every service gets as they are: the request limits ({@code STORYLOOP_WEB_LIMITS_*} in
+ *                        the command's environment), e.g. a higher sign-in rate for an office behind one address
+ */
+record PlatformConfig(RepositoryLayout layout, Path home, int postgresPort, int kafkaPort, int kafkaControllerPort, List<Service> services,
+                      Map<String, String> serviceSettings) {
 
     static final String DATABASE = "storyloop";
 
@@ -29,7 +34,20 @@ record PlatformConfig(RepositoryLayout layout, Path home, int postgresPort, int 
                         new Service("scoring-service", "scoring", port(env, "STORYLOOP_SCORING_PORT", 8102)),
                         new Service("practice-session-service", "practice", port(env, "STORYLOOP_PRACTICE_PORT", 8103)),
                         new Service("coverage-service", "coverage", port(env, "STORYLOOP_COVERAGE_PORT", 8104)),
-                        new Service("console", "console", port(env, "STORYLOOP_CONSOLE_PORT", 8080))));
+                        new Service("console", "console", port(env, "STORYLOOP_CONSOLE_PORT", 8080))),
+                serviceSettings(env));
+    }
+
+    static final String SERVICE_SETTING_PREFIX = "STORYLOOP_WEB_LIMITS_";
+
+    private static Map<String, String> serviceSettings(Map<String, String> env) {
+        Map<String, String> settings = new java.util.TreeMap<>();
+        env.forEach((name, value) -> {
+            if (name.startsWith(SERVICE_SETTING_PREFIX)) {
+                settings.put(name, value);
+            }
+        });
+        return Map.copyOf(settings);
     }
 
     private static int port(Map<String, String> env, String name, int fallback) {

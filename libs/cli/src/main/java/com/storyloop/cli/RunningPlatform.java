@@ -23,7 +23,10 @@ public final class RunningPlatform implements AutoCloseable {
     }
 
     public static RunningPlatform startOnFreePorts(Path home, PrintStream progress) {
-        PlatformConfig config = PlatformConfig.fromEnvironment(freePorts(home));
+        Map<String, String> env = freePorts(home);
+        // every browser test signs in from this one address: more than the 10 anonymous writes a minute one address may send
+        env.put(PlatformConfig.SERVICE_SETTING_PREFIX + "ANONYMOUSWRITESPERMINUTE", "600");
+        PlatformConfig config = PlatformConfig.fromEnvironment(env);
         Platform platform = new Platform(config, progress);
         try {
             platform.up(true);
