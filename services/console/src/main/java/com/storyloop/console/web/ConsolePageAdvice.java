@@ -3,16 +3,12 @@ package com.storyloop.console.web;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
-import org.springframework.security.core.Authentication;
-import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.ModelAttribute;
 
 import com.storyloop.console.services.ServiceProblem;
-import com.storyloop.security.spring.JwtCallers;
 
 /** Every console page knows its viewer; a refusal from a service becomes a plain-language page (or fragment for htmx). */
 @ControllerAdvice(annotations = ConsolePage.class)
@@ -20,8 +16,7 @@ class ConsolePageAdvice {
 
     @ModelAttribute("viewer")
     Viewer viewer() {
-        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
-        return authentication instanceof JwtAuthenticationToken jwt ? Viewer.of(JwtCallers.from(jwt.getToken())) : null;
+        return Viewer.current();
     }
 
     @ExceptionHandler(ServiceProblem.class)

@@ -9,11 +9,10 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 
 import com.storyloop.console.clients.application.ClientProgress;
+import com.storyloop.console.clients.application.ClientViews;
 import com.storyloop.console.clients.application.CoverageHeatmap;
 import com.storyloop.console.clients.application.Finding;
-import com.storyloop.console.live.application.LiveViews;
 import com.storyloop.console.services.ServiceCalls;
-import com.storyloop.console.services.ServiceCalls.Service;
 import com.storyloop.console.web.ConsolePage;
 
 /**
@@ -43,10 +42,9 @@ class ClientPage {
     }
 
     private void fill(String clientId, Model model) {
-        ServiceCalls.As as = calls.asCurrentUser();
-        Map<String, Object> bank = as.getObject(Service.STORY, "/api/clients/{id}/bank", clientId);
-        Map<String, Object> coverage = as.getObject(Service.COVERAGE, "/api/clients/{id}/coverage", clientId);
-        Map<String, Object> timeline = as.getObject(Service.COVERAGE, "/api/clients/{id}/timeline", clientId);
+        ClientViews views = ClientViews.read(calls.asCurrentUser(), clientId);
+        Map<String, Object> bank = views.bank();
+        Map<String, Object> coverage = views.coverage();
         Map<String, String> titles = new LinkedHashMap<>();
         for (Object story : (List<?>) bank.getOrDefault("stories", List.of())) {
             Map<?, ?> s = (Map<?, ?>) story;
@@ -57,8 +55,8 @@ class ClientPage {
         model.addAttribute("coverage", coverage);
         model.addAttribute("heatmap", CoverageHeatmap.of(coverage, bank));
         model.addAttribute("findings", Finding.describe((List<?>) coverage.getOrDefault("findings", List.of()), titles));
-        model.addAttribute("progress", ClientProgress.chart("client-progress-data", timeline));
+        model.addAttribute("progress", ClientProgress.chart("client-progress-data", views.timeline()));
         // the same views the live stream watches: a change before the stream opens is not missed
-        model.addAttribute("drawnFrom", LiveViews.fingerprint(bank, coverage, timeline));
+        model.addAttribute("drawnFrom", views.fingerprint());
     }
 }

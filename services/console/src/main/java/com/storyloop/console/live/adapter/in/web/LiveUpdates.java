@@ -18,6 +18,7 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 
+import com.storyloop.console.clients.application.ClientViews;
 import com.storyloop.console.live.application.LiveViews;
 import com.storyloop.console.services.ServiceCalls;
 import com.storyloop.console.services.ServiceCalls.Service;
@@ -42,10 +43,7 @@ class LiveUpdates {
     @GetMapping(path = "/live/clients/{clientId}", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     SseEmitter client(@PathVariable String clientId, @RequestParam(required = false) String since) {
         ServiceCalls.As as = calls.asCurrentUser();
-        return live.watch(() -> LiveViews.fingerprint(
-                as.getObject(Service.STORY, "/api/clients/{id}/bank", clientId),
-                as.getObject(Service.COVERAGE, "/api/clients/{id}/coverage", clientId),
-                as.getObject(Service.COVERAGE, "/api/clients/{id}/timeline", clientId)), since);
+        return live.watch(() -> ClientViews.read(as, clientId).fingerprint(), since);
     }
 
     /** The roster changes with its clients and their readiness; triage over a year carries readiness for every dated interview. */

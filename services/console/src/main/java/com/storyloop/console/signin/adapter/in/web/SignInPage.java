@@ -6,9 +6,6 @@ import java.time.Instant;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
-import org.springframework.security.core.Authentication;
-import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.security.web.csrf.CsrfTokenRepository;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -19,7 +16,6 @@ import com.storyloop.console.signin.application.SignIn;
 import com.storyloop.console.web.ConsolePage;
 import com.storyloop.console.web.SessionCookie;
 import com.storyloop.console.web.Viewer;
-import com.storyloop.security.spring.JwtCallers;
 
 /** The sign-in form, signing out, and "/" sending each viewer to their own start page. */
 @ConsolePage
@@ -35,11 +31,8 @@ class SignInPage {
 
     @GetMapping("/")
     String home() {
-        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
-        if (authentication instanceof JwtAuthenticationToken jwt) {
-            return "redirect:" + Viewer.of(JwtCallers.from(jwt.getToken())).home();
-        }
-        return "redirect:/signin";
+        Viewer viewer = Viewer.current();
+        return "redirect:" + (viewer == null ? "/signin" : viewer.home());
     }
 
     @GetMapping("/signin")
