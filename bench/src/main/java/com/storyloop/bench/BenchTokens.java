@@ -21,7 +21,7 @@ import com.storyloop.security.token.TokenIssuer;
  * measured request is validated exactly as in production. Per-user write limits are lifted for the benchmark's services,
  * since one load generator plays many users under one organisation admin.
  */
-final class BenchTokens {
+public final class BenchTokens {
 
     private static final Path KEYS = keys();
 
@@ -42,8 +42,13 @@ final class BenchTokens {
     }
 
     private static String mint(Caller caller) {
+        return signedWith(KEYS, caller);
+    }
+
+    /** A token for {@code caller} signed with the development key in {@code keys}, e.g. a running platform's. */
+    public static String signedWith(Path keys, Caller caller) {
         // long enough for the longest benchmark run
-        return new TokenIssuer(DevelopmentSigningKey.loadOrCreate(KEYS), StoryloopSecurityProperties.LOCAL_DEV_ISSUER, StoryloopClaims.DEFAULT_AUDIENCE,
+        return new TokenIssuer(DevelopmentSigningKey.loadOrCreate(keys), StoryloopSecurityProperties.LOCAL_DEV_ISSUER, StoryloopClaims.DEFAULT_AUDIENCE,
                 Duration.ofHours(4), Clock.systemUTC()).issue(caller).value();
     }
 

@@ -611,35 +611,12 @@ public final class CoverageBenchmark {
 
     // ---------------------------------------------------------------- CPU accounting
 
-    /** CPU time (user + system, ms) of each process tree, including its reaped children. */
     static Map<String, Long> cpu(Map<String, Long> pids) {
-        Map<String, Long> out = new LinkedHashMap<>();
-        pids.forEach((name, pid) -> {
-            long ticks = ticks(pid);
-            ProcessHandle handle = pid == ProcessHandle.current().pid() ? null : ProcessHandle.of(pid).orElse(null);
-            if (handle != null) { // not for this JVM: its descendants are the service, Kafka and PostgreSQL
-                ticks += handle.descendants().mapToLong(d -> ticks(d.pid())).sum();
-            }
-            out.put(name, ticks * 10); // USER_HZ is 100 on Linux
-        });
-        return out;
-    }
-
-    static long ticks(long pid) {
-        try {
-            String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
-            String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-            // after the command: state(0) ppid(1) ... utime(11) stime(12) cutime(13) cstime(14)
-            return Long.parseLong(f[11]) + Long.parseLong(f[12]) + Long.parseLong(f[13]) + Long.parseLong(f[14]);
-        } catch (IOException | RuntimeException e) {
-            return 0;
-        }
+        return com.storyloop.bench.load.ProcessStats.cpuMillis(pids);
     }
 
     static Map<String, Long> since(Map<String, Long> before, Map<String, Long> after) {
-        Map<String, Long> out = new LinkedHashMap<>();
-        after.forEach((k, v) -> out.put(k, v - before.getOrDefault(k, 0L)));
-        return out;
+        return com.storyloop.bench.load.ProcessStats.since(before, after);
     }
 
     /** What the service logged about its consumers and the rebuild (warnings, restarts, batch fallbacks). */

@@ -31,6 +31,7 @@ import com.storyloop.eventing.kafka.TopicProvisioner;
 import com.storyloop.eventing.relay.OutboxRelay;
 import com.storyloop.eventing.store.EventStore;
 import com.storyloop.eventing.store.NewEvent;
+import com.storyloop.bench.load.RawCeilings;
 import com.storyloop.runtime.LocalKafka;
 import com.storyloop.runtime.LocalPostgres;
 import com.storyloop.runtime.Ports;
@@ -95,12 +96,6 @@ public final class FoundationBenchmark {
     }
 
     static double pgbenchInsert(LocalPostgres postgres, Path work, int clients, Duration window) throws Exception {
-        Path pgbench = Path.of("/usr/lib/postgresql").toFile().exists()
-                ? Files.list(Path.of("/usr/lib/postgresql")).map(p -> p.resolve("bin/pgbench")).filter(Files::isExecutable).findFirst().orElse(null)
-                : null;
-        if (pgbench == null) {
-            throw new IllegalStateException("pgbench not found (Debian package postgresql-contrib/postgresql-15); it measures the raw ceiling");
-        }
         Path script = work.resolve("insert.sql");
         Files.writeString(script, """
                 \\set n random(1, 1000000000)
@@ -108,17 +103,7 @@ public final class FoundationBenchmark {
                 values (gen_random_uuid(), 'stream-' || :n || '-' || :client_id, 1, 'StoryRevised', 'client-' || :n, 'org-1',
                         convert_to(repeat('x', %d), 'UTF8'));
                 """.formatted(PAYLOAD_BYTES));
-        script.toFile().setReadable(true, false);
-        Process process = new ProcessBuilder(pgbench.toString(), "-n", "-c", Integer.toString(clients), "-j", Integer.toString(Math.min(clients, 2)),
-                "-T", Long.toString(window.toSeconds()), "-f", script.toString(), "-h", "127.0.0.1", "-p", Integer.toString(postgres.port()),
-                "-U", LocalPostgres.SUPERUSER, "bench").redirectErrorStream(true).start();
-        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        process.waitFor();
-        Matcher tps = Pattern.compile("tps = ([0-9.]+)").matcher(output);
-        if (!tps.find()) {
-            throw new IllegalStateException("pgbench printed no tps:\n" + output);
-        }
-        return Double.parseDouble(tps.group(1));
+        return RawCeilings.pgbench(postgres.port(), LocalPostgres.SUPERUSER, "bench", script, clients, window);
     }
 
     static double eventStoreAppends(HikariDataSource dataSource, int writers, Duration window) throws Exception {
@@ -153,20 +138,7 @@ public final class FoundationBenchmark {
     }
 
     static double producerPerformance(RepositoryLayout layout, LocalKafka kafka, Path work, int records) throws Exception {
-        TopicProvisioner.ensure(kafka.bootstrapServers(), List.of("perf-ceiling"), 6, (short) 1);
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m",
-                "-cp", layout.kafkaLibraries() + "/*", "org.apache.kafka.tools.ProducerPerformance", "--topic", "perf-ceiling",
-                "--num-records", Integer.toString(records), "--record-size", Integer.toString(PAYLOAD_BYTES), "--throughput", "-1",
-                "--producer-props"));
-        TopicProvisioner.producerDefaults(kafka.bootstrapServers()).forEach((k, v) -> command.add(k + "=" + v));
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        process.waitFor();
-        Matcher rate = Pattern.compile(records + " records sent, ([0-9.]+) records/sec").matcher(output);
-        if (!rate.find()) {
-            throw new IllegalStateException("ProducerPerformance printed no summary:\n" + output);
-        }
-        return Double.parseDouble(rate.group(1));
+        return RawCeilings.producerPerformance(layout, kafka.bootstrapServers(), "perf-ceiling", records, PAYLOAD_BYTES);
     }
 
     /** Pre-fills the event table, then times the relay draining it into Kafka with acks=all. */

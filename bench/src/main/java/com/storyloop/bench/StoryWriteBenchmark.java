@@ -31,6 +31,7 @@ import java.util.regex.Pattern;
 import org.HdrHistogram.Histogram;
 import org.HdrHistogram.Recorder;
 
+import com.storyloop.bench.load.RawCeilings;
 import com.storyloop.runtime.LocalKafka;
 import com.storyloop.runtime.LocalPostgres;
 import com.storyloop.runtime.Ports;
@@ -360,15 +361,15 @@ public final class StoryWriteBenchmark {
      * upsert the summary, commit) against copies of the service's tables, 32 clients on 40 stories each.
      */
     static double pgbenchRevisions(LocalPostgres postgres, Path work, Duration window) throws Exception {
-        Path pgbench = Path.of("/usr/lib/postgresql").toFile().exists()
-                ? Files.list(Path.of("/usr/lib/postgresql")).map(p -> p.resolve("bin/pgbench")).filter(Files::isExecutable).findFirst().orElse(null)
-                : null;
-        if (pgbench == null) {
-            throw new IllegalStateException("pgbench not found (Debian package postgresql-contrib/postgresql-15); it measures the raw ceiling");
-        }
-        try (Connection c = DriverManager.getConnection(postgres.jdbcUrl("bench"), LocalPostgres.SUPERUSER, "");
+        return pgbenchRevisions(postgres.port(), "bench", work, WRITERS, window);
+    }
+
+    /** The same, in any database holding story-service's tables (e.g. a running platform's), {@code clients} connections. */
+    static double pgbenchRevisions(int port, String database, Path work, int clients, Duration window) throws Exception {
+        try (Connection c = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + port + "/" + database, LocalPostgres.SUPERUSER, "");
              Statement s = c.createStatement()) {
-            s.execute("create schema if not exists raw");
+            s.execute("drop schema if exists raw cascade");
+            s.execute("create schema raw");
             s.execute("create table raw.events (like story.events including all)");
             s.execute("create table raw.story_summaries (like story.story_summaries including all)");
         }
@@ -388,17 +389,7 @@ public final class StoryWriteBenchmark {
                   ON CONFLICT (story_id) DO UPDATE SET revision = excluded.revision, version = excluded.version, changed_at = excluded.changed_at;
                 END;
                 """.formatted(STORIES_PER_WRITER));
-        script.toFile().setReadable(true, false);
-        Process process = new ProcessBuilder(pgbench.toString(), "-n", "-c", Integer.toString(WRITERS), "-j", "2", "-T",
-                Long.toString(window.toSeconds()), "-f", script.toString(), "-h", "127.0.0.1", "-p", Integer.toString(postgres.port()),
-                "-U", LocalPostgres.SUPERUSER, "bench").redirectErrorStream(true).start();
-        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        process.waitFor();
-        Matcher tps = Pattern.compile("tps = ([0-9.]+)").matcher(output);
-        if (!tps.find()) {
-            throw new IllegalStateException("pgbench printed no tps:\n" + output);
-        }
-        return Double.parseDouble(tps.group(1));
+        return RawCeilings.pgbench(port, LocalPostgres.SUPERUSER, database, script, clients, window);
     }
 
     /** The 1-, 5- and 15-minute load averages: other work on the same cores shows up in every figure. */

@@ -33,10 +33,6 @@ import com.storyloop.schemas.Topics;
 /** `storyloop up | down | status | logs | reset`: the whole platform on one machine, no Docker. */
 final class Platform {
 
-    /** Small-memory flags measured on 2 cores: ~250 MiB per service and a third of the start-up CPU (stack-notes.md). */
-    static final List<String> SERVICE_JVM_FLAGS = List.of("-Xms64m", "-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
-            "-XX:ReservedCodeCacheSize=64m", "-Xss512k");
-
     private final PlatformConfig config;
     private final PrintStream out;
     /** Whether the console seeds the demo organisation's users (on `up` without --no-demo). */
@@ -79,6 +75,44 @@ final class Platform {
             printDemoUsers();
         }
         out.println("\nLogs: " + config.logs() + "   Stop: ./storyloop down   State: ./storyloop status");
+    }
+
+    /**
+     * Starts whatever of the platform is not running (a component killed by a fault test, as a supervisor would) and waits
+     * until every service is healthy again. Data and topics stay as they are.
+     */
+    void startStopped() {
+        startPostgres();
+        startKafka();
+        createTopics();
+        for (PlatformConfig.Service service : config.services()) {
+            startService(service);
+        }
+        awaitHealthy(config.services(), Duration.ofSeconds(240));
+    }
+
+    /** PostgreSQL's fast shutdown and a start on the same data, with every service left running. */
+    void restartPostgres() {
+        stopPostgres();
+        startPostgres();
+    }
+
+    /** SIGKILL: no shutdown hook, no flush, nothing committed that was not already. */
+    boolean kill(String component) {
+        Optional<ProcessHandle> process = ProcessHandles.alive(config.pids().resolve(component + ".pid"));
+        process.ifPresent(p -> {
+            p.destroyForcibly();
+            try {
+                p.onExit().get(30, TimeUnit.SECONDS);
+            } catch (Exception e) {
+                throw new CliException("Cannot kill " + component + ": " + e.getMessage(), e);
+            }
+        });
+        return process.isPresent();
+    }
+
+    Optional<Long> pid(String component) {
+        return ProcessHandles.alive(config.pids().resolve(component + ".pid")).map(ProcessHandle::pid);
     }
 
     private void startPostgres() {
@@ -139,7 +173,7 @@ final class Platform {
             command.add("/usr/bin/setsid");
         }
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.addAll(SERVICE_JVM_FLAGS);
+        command.addAll(config.serviceJvmFlags());
         command.addAll(List.of("-jar", config.layout().serviceJar(service.name()).toString()));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         try {

@@ -7,13 +7,15 @@ import java.util.Map;
 import com.storyloop.runtime.LocalPostgres;
 import com.storyloop.runtime.RepositoryLayout;
 
-/** Where `storyloop up` keeps its data, logs and pids, and which ports it uses; every port can be set by environment. */
 /**
+ * Where `storyloop up` keeps its data, logs and pids, and which ports it uses; every port can be set by environment.
+ *
  * @param serviceSettings settings every service gets as they are: the request limits ({@code STORYLOOP_WEB_LIMITS_*} in
  *                        the command's environment), e.g. a higher sign-in rate for an office behind one address
+ * @param serviceJvmFlags the services' JVM flags: {@code STORYLOOP_SERVICE_JAVA_OPTS} when set, else the small-memory defaults
  */
 record PlatformConfig(RepositoryLayout layout, Path home, int postgresPort, int kafkaPort, int kafkaControllerPort, List<Service> services,
-                      Map<String, String> serviceSettings) {
+                      Map<String, String> serviceSettings, List<String> serviceJvmFlags) {
 
     static final String DATABASE = "storyloop";
 
@@ -35,7 +37,16 @@ record PlatformConfig(RepositoryLayout layout, Path home, int postgresPort, int 
                         new Service("practice-session-service", "practice", port(env, "STORYLOOP_PRACTICE_PORT", 8103)),
                         new Service("coverage-service", "coverage", port(env, "STORYLOOP_COVERAGE_PORT", 8104)),
                         new Service("console", "console", port(env, "STORYLOOP_CONSOLE_PORT", 8080))),
-                serviceSettings(env));
+                serviceSettings(env), serviceJvmFlags(env));
+    }
+
+    /** Small-memory flags measured on 2 cores: ~250 MiB per service and a third of the start-up CPU (stack-notes.md). */
+    static final List<String> DEFAULT_SERVICE_JVM_FLAGS = List.of("-Xms64m", "-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
+            "-XX:ReservedCodeCacheSize=64m", "-Xss512k");
+
+    private static List<String> serviceJvmFlags(Map<String, String> env) {
+        String flags = env.getOrDefault("STORYLOOP_SERVICE_JAVA_OPTS", "").trim();
+        return flags.isEmpty() ? DEFAULT_SERVICE_JVM_FLAGS : List.of(flags.split("\\s+"));
     }
 
     static final String SERVICE_SETTING_PREFIX = "STORYLOOP_WEB_LIMITS_";

@@ -39,7 +39,8 @@ final class RebuildCommand {
         new RebuildCommand(config, out, Duration.ofMillis(500)).rebuild(args[0]);
     }
 
-    void rebuild(String name) {
+    /** @return each rebuilt projection's final progress (JSON: eventsRead, eventsPerSecond, switchPauseMillis, ...) */
+    List<String> rebuild(String name) {
         List<String[]> targets = new ArrayList<>(); // {service base URL, projection}
         PlatformConfig.Service named = config.services().stream()
                 .filter(s -> s.name().equals(name) || s.name().equals(name + "-service")).findFirst().orElse(null);
@@ -61,12 +62,14 @@ final class RebuildCommand {
             throw new CliException(named != null ? named.name() + " has no rebuildable projection"
                     : "No running service has a projection named " + name + " (is the platform up? ./storyloop status)");
         }
+        List<String> finished = new ArrayList<>();
         for (String[] target : targets) {
-            rebuildOne(target[0], target[1]);
+            finished.add(rebuildOne(target[0], target[1]));
         }
+        return finished;
     }
 
-    private void rebuildOne(String base, String projection) {
+    private String rebuildOne(String base, String projection) {
         HttpResponse<String> started = send(HttpRequest.newBuilder(URI.create(base + "/api/admin/projections/" + projection + "/rebuild"))
                 .POST(HttpRequest.BodyPublishers.noBody()).build());
         if (started.statusCode() != 202) {
@@ -74,7 +77,13 @@ final class RebuildCommand {
         }
         out.println("Rebuilding " + projection + " from the beginning of its topics; the current views keep serving");
         String progress = started.body();
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.HOURS.toNanos(6);
         while (true) {
+            if (System.nanoTime() > deadline) {
+                out.println();
+                throw new CliException("rebuild of " + projection + " still " + field(progress, "state") + " after 6 hours; see GET " + base
+                        + "/api/admin/projections/" + projection);
+            }
             String state = field(progress, "state");
             out.print("\r" + bar(progress));
             out.flush();
@@ -82,7 +91,7 @@ final class RebuildCommand {
                 out.println();
                 out.println(projection + ": rebuilt " + number(progress, "eventsRead") + " events at " + number(progress, "eventsPerSecond")
                         + " events/s; the switch held new events for " + number(progress, "switchPauseMillis") + " ms");
-                return;
+                return progress;
             }
             if ("FAILED".equals(state)) {
                 out.println();

@@ -3,8 +3,11 @@ package com.storyloop.cli;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
+import com.storyloop.runtime.LocalPostgres;
 import com.storyloop.runtime.Ports;
 
 /**
@@ -23,13 +26,21 @@ public final class RunningPlatform implements AutoCloseable {
     }
 
     public static RunningPlatform startOnFreePorts(Path home, PrintStream progress) {
-        Map<String, String> env = freePorts(home);
         // every browser test signs in from this one address: more than the 10 anonymous writes a minute one address may send
-        env.put(PlatformConfig.SERVICE_SETTING_PREFIX + "ANONYMOUSWRITESPERMINUTE", "600");
+        return startOnFreePorts(home, progress, Map.of(PlatformConfig.SERVICE_SETTING_PREFIX + "ANONYMOUSWRITESPERMINUTE", "600"), true);
+    }
+
+    /**
+     * @param settings as `storyloop up` reads them from its environment, e.g. {@code STORYLOOP_SERVICE_JAVA_OPTS} or
+     *                 {@code STORYLOOP_WEB_LIMITS_WRITESPERMINUTE}
+     */
+    public static RunningPlatform startOnFreePorts(Path home, PrintStream progress, Map<String, String> settings, boolean demoData) {
+        Map<String, String> env = freePorts(home);
+        env.putAll(settings);
         PlatformConfig config = PlatformConfig.fromEnvironment(env);
         Platform platform = new Platform(config, progress);
         try {
-            platform.up(true);
+            platform.up(demoData);
         } catch (RuntimeException e) {
             platform.down();
             throw e;
@@ -66,8 +77,84 @@ public final class RunningPlatform implements AutoCloseable {
         return TokenCommand.tokenFor(config, email);
     }
 
+    public String jdbcUrl() {
+        return config.jdbcUrl();
+    }
+
+    /** The database user every service connects as (no password on the local platform). */
+    public String databaseUser() {
+        return LocalPostgres.SUPERUSER;
+    }
+
+    public String kafkaBootstrap() {
+        return config.kafkaBootstrap();
+    }
+
+    /** The development signing key's folder: every service trusts tokens signed with it. */
+    public Path keys() {
+        return config.home().resolve("keys");
+    }
+
+    public Path logs() {
+        return config.logs();
+    }
+
+    /** The services' names, in start order (story-service ... console). */
+    public List<String> services() {
+        return config.services().stream().map(PlatformConfig.Service::name).toList();
+    }
+
+    /** The services' JVM flags this platform runs them with. */
+    public List<String> serviceJvmFlags() {
+        return config.serviceJvmFlags();
+    }
+
+    /** The pid of "postgres", "kafka" or a service, while it runs. */
+    public Optional<Long> pid(String component) {
+        return platform.pid(component);
+    }
+
+    /** kill -9 of "postgres", "kafka" or a service; returns false when it was not running. */
+    public boolean kill(String component) {
+        return platform.kill(component);
+    }
+
+    /** Starts what is not running, as a supervisor restarts a crashed process, and waits until every service is healthy. */
+    public void startStopped() {
+        platform.startStopped();
+    }
+
+    /** PostgreSQL's fast shutdown and a start on the same data, every service left running. */
+    public void restartPostgres() {
+        platform.restartPostgres();
+    }
+
+    /**
+     * Rebuilds a projection, or every rebuildable one of a service ("coverage"), as `storyloop rebuild` does, printing its
+     * progress bar to {@code out}; returns each one's final progress (JSON).
+     */
+    public List<String> rebuild(String name, PrintStream out) {
+        return new RebuildCommand(config, out, java.time.Duration.ofMillis(250)).rebuild(name);
+    }
+
+    private Thread stopOnExit;
+
+    /** Also stops everything when this JVM ends another way (Ctrl-C during a long benchmark): nothing is left running. */
+    public RunningPlatform stopOnExit() {
+        stopOnExit = new Thread(platform::down, "storyloop-platform-down");
+        Runtime.getRuntime().addShutdownHook(stopOnExit);
+        return this;
+    }
+
     @Override
     public void close() {
+        if (stopOnExit != null) {
+            try {
+                Runtime.getRuntime().removeShutdownHook(stopOnExit);
+            } catch (IllegalStateException shuttingDown) {
+                return; // the hook stops everything
+            }
+        }
         platform.down();
     }
 }

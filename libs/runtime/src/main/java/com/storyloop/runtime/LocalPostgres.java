@@ -168,7 +168,9 @@ public final class LocalPostgres implements AutoCloseable {
                     "-A", "trust", "-E", "UTF8", "--locale=C", "--no-instructions")), "initdb");
         }
         List<String> options = new ArrayList<>(List.of("-p " + settings.port(), "-c listen_addresses=127.0.0.1",
-                "-c unix_socket_directories=''", "-c max_connections=300", "-c shared_buffers=128MB"));
+                "-c unix_socket_directories=''", "-c max_connections=300", "-c shared_buffers=128MB",
+                // commit times of rows (pg_xact_commit_timestamp): lag from a write to its effects, on the database's one clock
+                "-c track_commit_timestamp=on"));
         if (!settings.durable()) {
             options.addAll(List.of("-c fsync=off", "-c synchronous_commit=off", "-c full_page_writes=off"));
         }
@@ -188,7 +190,8 @@ public final class LocalPostgres implements AutoCloseable {
                 .setCleanDataDirectory(false)
                 .setPort(settings.port())
                 .setServerConfig("listen_addresses", "127.0.0.1")
-                .setServerConfig("max_connections", "300");
+                .setServerConfig("max_connections", "300")
+                .setServerConfig("track_commit_timestamp", "on");
         if (!settings.durable()) {
             builder.setServerConfig("fsync", "off").setServerConfig("synchronous_commit", "off");
         }

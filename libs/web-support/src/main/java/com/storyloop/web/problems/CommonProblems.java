@@ -6,6 +6,8 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.CannotGetJdbcConnectionException;
+import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
@@ -45,6 +47,19 @@ public class CommonProblems {
         return Problems.of(HttpStatus.PRECONDITION_FAILED, "Changed by someone else", e.getMessage(),
                 java.util.List.of(new FieldProblem(HttpHeaders.IF_MATCH, e.getMessage())));
     }
+
+    /**
+     * No database connection within the pool's timeout: the service is saturated (or its database is restarting). Nothing
+     * was written, so the caller may repeat the request as it was; 503 with Retry-After says so, where a 500 would not.
+     */
+    @ExceptionHandler({CannotCreateTransactionException.class, CannotGetJdbcConnectionException.class})
+    ResponseEntity<ProblemDetail> busy(RuntimeException e) {
+        ProblemDetail problem = Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "Busy, nothing was saved",
+                "The service could not get a database connection in time, so nothing was saved: send the same request again in a moment");
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS).body(problem);
+    }
+
+    static final String RETRY_AFTER_SECONDS = "2";
 
     /**
      * The stream moved on between the caller's read and this append: 412 when the caller named the version it saw
