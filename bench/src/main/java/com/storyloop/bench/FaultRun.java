@@ -463,7 +463,7 @@ public final class FaultRun {
 
     private String report(String table, boolean passed) {
         return "## Faults: nothing lost, nothing counted twice\n\n"
-                + "Command: `./storyloop faults` (about 15 minutes; `-Dfaults.rate=N` revisions/s, default 20). Measured " + LocalDate.now()
+                + "Command: `./storyloop faults` (12 minutes here; `-Dfaults.rate=N` revisions/s, default 20). Measured " + LocalDate.now()
                 + " on " + Runtime.getRuntime().availableProcessors() + " cores: the whole platform as `storyloop up` runs it (its small-memory JVM flags), "
                 + load.storiesByClient().size() + " simulated clients revising their stories through the HTTP API at a steady " + String.format(Locale.ROOT, "%.0f", rate)
                 + " revisions/s, coaches reading. Each fault is injected under that load; when it is over, the generator stops offering revisions and the run "
@@ -471,7 +471,7 @@ public final class FaultRun {
                 + "facts and the story timeline exactly once (the ledger); every client's coverage and timeline and every story's timeline read the same "
                 + "before and after a rebuild of the coverage projections from the topics; every poison record is in the dead-letter topic of every "
                 + "consumer group that reads its topic, with a `dlq-reason` header. The only outside help is a supervisor starting a process that died, "
-                + "as Kubernetes would. Recovery is from the fault to every revision accepted so far being scored and in coverage. Writes refused during a "
+                + "as Kubernetes would. Recovery is from the end of the injection (the kill; the broker's deliberate 10 s away; the records published) until every revision stored by then is scored and in coverage, the supervisor's restart of what died included. Writes refused during a "
                 + "fault (connection refused, 503) were answered as errors, so the client knows to retry: they are not accepted and not in the ledger. "
                 + "Cumulative figures: the ledger covers the whole run so far.\n\n" + table + "\n"
                 + (passed ? "Every fault passed.\n" : "**At least one fault failed: see its row.**\n");
