@@ -66,7 +66,7 @@ record EndToEndReport(Options options, List<String> serviceFlags, double accepte
 
         md.append("\n### Raw ceilings in the same run\n\n| measured | per second | raw ceiling on the same machine | per second | ratio |\n|---|---:|---|---:|---:|\n");
         md.append(String.format(Locale.ROOT, "| revisions accepted | %s | pgbench running one revision's SQL (read the stream, insert the event, upsert the summary), "
-                        + "%d clients (the writes' mean concurrency) | %s | %s |%n", fmt(acceptedPerSecond), ceilings.pgbenchClients(), fmt(ceilings.pgbench()),
+                        + "%d clients (the writes' mean concurrency at the database, at most the service's 24 connections) | %s | %s |%n", fmt(acceptedPerSecond), ceilings.pgbenchClients(), fmt(ceilings.pgbench()),
                 pct(acceptedPerSecond, ceilings.pgbench())));
         md.append(String.format(Locale.ROOT, "| story events published (one per revision) | %s | Kafka ProducerPerformance, %,d-byte records, the relay's producer settings "
                 + "| %s | %s |%n", fmt(acceptedPerSecond), ceilings.recordBytes(), fmt(ceilings.producer()), pct(acceptedPerSecond, ceilings.producer())));
@@ -88,7 +88,7 @@ record EndToEndReport(Options options, List<String> serviceFlags, double accepte
                         + "before any queueing. Load average (1/5/15 min) %s before the run, %s after.%n", cores, cores * 1000 / perRevision, perRevision, cores,
                 perRevision, loadBefore, loadAfter));
         if (!profile.isEmpty()) {
-            md.append("\n### Profile: the last 60 s of the measured window (JFR execution samples, `jcmd JFR.start settings=profile`)\n\n");
+            md.append("\n### Profile: the last 60 s of the measured window (JFR execution samples, `jcmd JFR.start settings=default`, one sample per thread every 20 ms)\n\n");
             md.append("Per service: the methods most often on top of the stack, and the Storyloop method closest to the top (the code that asked for "
                     + "the work). Shares are of that service's samples.\n\n| service | samples | top of stack | nearest Storyloop method |\n|---|---:|---|---|\n");
             profile.forEach((service, hotspots) -> md.append("| ").append(service).append(" | ").append(hotspots.samples()).append(" | ")

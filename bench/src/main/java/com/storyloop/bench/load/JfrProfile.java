@@ -24,7 +24,7 @@ public final class JfrProfile {
     }
 
     public static void start(long pid) {
-        run(List.of(tool("jcmd"), Long.toString(pid), "JFR.start", "name=storyloop-bench", "settings=profile"));
+        run(List.of(tool("jcmd"), Long.toString(pid), "JFR.start", "name=storyloop-bench", "settings=default"));
     }
 
     public static Hotspots dumpAndRead(long pid, Path file, int top) {
