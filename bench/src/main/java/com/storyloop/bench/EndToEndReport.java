@@ -31,7 +31,7 @@ record EndToEndReport(Options options, List<String> serviceFlags, double accepte
                         + "story-service, scoring-service, practice-session-service, coverage-service and the console (`%s`), and the load generator. ",
                 LocalDate.now(), cores, String.join(" ", serviceFlags)));
         md.append(String.format(Locale.ROOT, "%,d simulated clients, %d stories each, revise through `POST /api/stories/{id}/revisions` (If-Match, a "
-                        + "complete 250-400-word STAR text each time) at %.0f revisions/s offered, open loop, round robin, at most one revision in flight "
+                        + "complete STAR text of 180-300 words each time) at %.0f revisions/s offered, open loop, round robin, at most one revision in flight "
                         + "per client; %d coaches each read one of their clients' coverage and timeline every %.0f s. %d s warm-up, then %d s measured. ",
                 options.clients(), options.storiesPerClient(), options.rate(), options.coaches(), 1 / options.coachReadsPerSecond(),
                 options.warmUp().toSeconds(), options.window().toSeconds()));

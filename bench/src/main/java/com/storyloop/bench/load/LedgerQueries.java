@@ -46,6 +46,10 @@ public final class LedgerQueries {
 
     public Snapshot read(String orgId) throws SQLException {
         try (Connection c = DriverManager.getConnection(jdbcUrl, user, "")) {
+            // one snapshot for every query: a revision committed between two of them (a request still queued in the service
+            // when the load stopped) must not look scored but never stored
+            c.setAutoCommit(false);
+            c.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
             Map<RevisionKey, Integer> stored = new HashMap<>();
             Map<RevisionKey, Double> writtenAt = new HashMap<>();
             try (PreparedStatement st = c.prepareStatement("""
@@ -54,7 +58,6 @@ public final class LedgerQueries {
                     """)) {
                 st.setString(1, orgId);
                 st.setFetchSize(5000);
-                c.setAutoCommit(false);
                 try (ResultSet rs = st.executeQuery()) {
                     while (rs.next()) {
                         RevisionKey key = revisionOf(codec.decode(rs.getBytes(1)));
@@ -62,7 +65,6 @@ public final class LedgerQueries {
                         writtenAt.put(key, millis(rs));
                     }
                 }
-                c.commit();
             }
             Map<ScoreKey, Integer> scored = new HashMap<>();
             Map<RevisionKey, Double> scoredAt = new HashMap<>();
@@ -82,7 +84,6 @@ public final class LedgerQueries {
                         scoreEvents.put(event.getMetadata().getEventId().toString(), key.revisionKey());
                     }
                 }
-                c.commit();
             }
             Map<RevisionKey, Double> coveredAt = new HashMap<>();
             try (PreparedStatement st = c.prepareStatement("""
@@ -98,7 +99,6 @@ public final class LedgerQueries {
                         }
                     }
                 }
-                c.commit();
             }
             Map<RevisionKey, Integer> coverageTexts = new HashMap<>();
             Map<ScoreKey, Integer> coverageScores = new HashMap<>();
@@ -116,7 +116,6 @@ public final class LedgerQueries {
                         }
                     }
                 }
-                c.commit();
             }
             Map<ScoreKey, Integer> timelineScores = new HashMap<>();
             try (PreparedStatement st = c.prepareStatement("""
@@ -129,7 +128,6 @@ public final class LedgerQueries {
                         timelineScores.put(new ScoreKey(rs.getString(1), rs.getInt(2), rs.getString(3)), rs.getInt(4));
                     }
                 }
-                c.commit();
             }
             Map<RevisionKey, Journey> journeys = new HashMap<>();
             writtenAt.forEach((key, at) -> journeys.put(key, new Journey(key, at, scoredAt.get(key), coveredAt.get(key))));
