@@ -26,7 +26,8 @@ record EndToEndReport(Options options, List<String> serviceFlags, double accepte
         StringBuilder md = new StringBuilder();
         md.append("## End to end: the whole platform under load\n\n");
         md.append("Command: `./storyloop bench`").append(options.standard() ? "" : String.format(Locale.ROOT,
-                " with `-Dbench.rate=%.0f -Dbench.warmup=%d -Dbench.seconds=%d`", options.rate(), options.warmUp().toSeconds(), options.window().toSeconds()));
+                " with `-Dbench.rate=%.0f -Dbench.warmup=%d -Dbench.seconds=%d -Dbench.clients=%d -Dbench.stories=%d -Dbench.coaches=%d`", options.rate(),
+                options.warmUp().toSeconds(), options.window().toSeconds(), options.clients(), options.storiesPerClient(), options.coaches()));
         md.append(String.format(Locale.ROOT, ". Measured %s on %d cores with everything on them: PostgreSQL (fsync on), Kafka (KRaft, one broker), "
                         + "story-service, scoring-service, practice-session-service, coverage-service and the console (`%s`), and the load generator. ",
                 LocalDate.now(), cores, String.join(" ", serviceFlags)));
