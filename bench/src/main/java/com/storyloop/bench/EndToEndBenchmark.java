@@ -102,12 +102,11 @@ public final class EndToEndBenchmark {
 
             Map<String, Long> pids = pids(platform);
             Series series = new Series();
-            Histogram warmWrites = new Histogram(3);
             Histogram writes = new Histogram(3);
             long started = System.currentTimeMillis();
             load.phase("warm-up");
             load.start(options.rate());
-            run(load, options.warmUp(), "warm-up", started, series, warmWrites, new long[1]);
+            run(load, options.warmUp(), "warm-up", started, series, new Histogram(3), new long[1]); // the warm-up's latencies are only charted
             load.writes().getIntervalHistogram(); // nothing of the warm-up in the measured figures
             load.reads().getIntervalHistogram();
             load.phase("measured");
@@ -293,9 +292,8 @@ public final class EndToEndBenchmark {
         RepositoryLayout layout = RepositoryLayout.locate();
         double producer = RawCeilings.producerPerformance(layout, platform.kafkaBootstrap(), "bench.ceiling", records, recordBytes);
         double consumer = RawCeilings.consumerPerformance(layout, platform.kafkaBootstrap(), "bench.ceiling", records);
-        String url = platform.jdbcUrl();
-        int port = Integer.parseInt(url.substring(url.lastIndexOf(':') + 1, url.lastIndexOf('/')));
-        double pgbench = StoryWriteBenchmark.pgbenchRevisions(port, url.substring(url.lastIndexOf('/') + 1), home, concurrency, Duration.ofSeconds(30));
+        double pgbench = StoryWriteBenchmark.pgbenchRevisions(platform.postgresPort(), platform.databaseName(), home, concurrency,
+                Duration.ofSeconds(30));
         out.printf(Locale.ROOT, "ProducerPerformance %,.0f records/s, ConsumerPerformance %,.0f records/s (%d bytes); pgbench revision SQL %,.0f/s (%d clients)%n",
                 producer, consumer, recordBytes, pgbench, concurrency);
         return new Ceilings(recordBytes, producer, consumer, concurrency, pgbench);

@@ -64,6 +64,7 @@ public final class LoadGenerator implements AutoCloseable {
     private final ExecutorService httpThreads = Executors.newFixedThreadPool(4, daemon("load-http"));
     private final List<SimulatedClient> clients = new ArrayList<>();
     private final Map<String, List<String>> clientsByCoach = new ConcurrentHashMap<>();
+    private final Map<String, String> coachOfClient = new ConcurrentHashMap<>();
     private final ConcurrentLinkedQueue<Accepted> ledger = new ConcurrentLinkedQueue<>();
     private final Map<String, AtomicLong> errors = new ConcurrentHashMap<>();
     private final Recorder writes = new Recorder(3);
@@ -127,6 +128,7 @@ public final class LoadGenerator implements AutoCloseable {
             ledger.add(new Accepted(clientId, story.storyId, 1, "setup", System.currentTimeMillis()));
         }
         clientsByCoach.computeIfAbsent(coachId, k -> new java.util.concurrent.CopyOnWriteArrayList<>()).add(clientId);
+        coachOfClient.put(clientId, coachId);
         return client;
     }
 
@@ -139,7 +141,7 @@ public final class LoadGenerator implements AutoCloseable {
         coaches = Executors.newScheduledThreadPool(2, daemon("load-coach"));
         long periodMicros = (long) (1_000_000 / Math.max(0.01, settings.coachReadsPerSecond()));
         for (String coachId : clientsByCoach.keySet()) {
-            String token = BenchTokens.signedWith(target.keys(), new Caller(coachId, target.orgId(), Set.of(Role.COACH), null, coachId));
+            String token = tokenOfCoach(coachId);
             coaches.scheduleAtFixedRate(() -> coachReads(token, clientsByCoach.get(coachId)),
                     ThreadLocalRandom.current().nextLong(periodMicros), periodMicros, TimeUnit.MICROSECONDS);
         }
@@ -370,8 +372,10 @@ public final class LoadGenerator implements AutoCloseable {
 
     /** A coach's token, for reading views the way the console does. */
     public String coachToken(String clientId) {
-        int n = Integer.parseInt(clientId.substring("bench-client-".length()));
-        String coachId = "bench-coach-" + (n % Math.max(1, settings.coaches()));
+        return tokenOfCoach(coachOfClient.get(clientId));
+    }
+
+    private String tokenOfCoach(String coachId) {
         return BenchTokens.signedWith(target.keys(), new Caller(coachId, target.orgId(), Set.of(Role.COACH), null, coachId));
     }
 

@@ -55,16 +55,7 @@ final class Platform {
         demoUsers = withDemoData;
         // generated on the first `up`, before any service starts: the console signs with it, every service verifies with it
         DevelopmentSigningKey.loadOrCreate(config.home().resolve("keys"));
-        startPostgres();
-        startKafka();
-        createTopics();
-        List<PlatformConfig.Service> starting = new ArrayList<>();
-        for (PlatformConfig.Service service : config.services()) {
-            if (startService(service)) {
-                starting.add(service);
-            }
-        }
-        awaitHealthy(config.services(), Duration.ofSeconds(240));
+        startStopped();
         if (withDemoData) {
             new DemoData(config, out).load();
         }
@@ -78,8 +69,8 @@ final class Platform {
     }
 
     /**
-     * Starts whatever of the platform is not running (a component killed by a fault test, as a supervisor would) and waits
-     * until every service is healthy again. Data and topics stay as they are.
+     * Starts whatever of the platform is not running and waits until every service is healthy: all of it on `up`, or a
+     * component a fault test killed, as a supervisor would. Data and topics stay as they are.
      */
     void startStopped() {
         startPostgres();

@@ -81,6 +81,15 @@ public final class RunningPlatform implements AutoCloseable {
         return config.jdbcUrl();
     }
 
+    public int postgresPort() {
+        return config.postgresPort();
+    }
+
+    /** The database every service's schema lives in. */
+    public String databaseName() {
+        return PlatformConfig.DATABASE;
+    }
+
     /** The database user every service connects as (no password on the local platform). */
     public String databaseUser() {
         return LocalPostgres.SUPERUSER;
@@ -93,10 +102,6 @@ public final class RunningPlatform implements AutoCloseable {
     /** The development signing key's folder: every service trusts tokens signed with it. */
     public Path keys() {
         return config.home().resolve("keys");
-    }
-
-    public Path logs() {
-        return config.logs();
     }
 
     /** The services' names, in start order (story-service ... console). */
