@@ -114,6 +114,7 @@ class OpenBankRoundTripIT {
 
         assertThat(response.statusCode()).isEqualTo(400);
         assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).contains("application/problem+json"));
+        assertThat(response.body()).contains("\"field\":\"targetLevel\"");
     }
 
     @Test

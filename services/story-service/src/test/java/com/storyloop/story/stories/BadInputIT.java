@@ -76,6 +76,19 @@ class BadInputIT extends StoryServiceIT {
     }
 
     @Test
+    void aValueOfTheWrongKindIsA400NamingItsFieldAndWhatItShouldBe() {
+        Map<String, Object> bank = Map.of("orgId", ORG, "clientId", "client-kinds", "targetRole", "PM", "targetLevel", "L9");
+        Response level = post("/api/banks", bank);
+        level.assertProblem(400, "targetLevel");
+        assertThat(level.json().get("errors").get(0).get("message").asString()).isEqualTo("'L9' is not one of L4, L5, L6, L7, L8");
+
+        post("/api/banks", with(with(bank, "targetLevel", "L6"), "interviewDate", "next week")).assertProblem(400, "interviewDate");
+        post(drafts(), with(starStory("x"), "principles", "OWNERSHIP")).assertProblem(400, "principles");
+        post(drafts(), with(starStory("x"), "title", Map.of("text", "x"))).assertProblem(400, "title");
+        nothingAppended();
+    }
+
+    @Test
     void malformedJsonIsA400() {
         Response response = send("POST", drafts(), "application/json", "{\"title\": \"x\",".getBytes(StandardCharsets.UTF_8), Map.of());
 
