@@ -3,6 +3,7 @@ package com.storyloop.cli;
 import java.io.PrintStream;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.postgresql.ds.PGSimpleDataSource;
@@ -20,6 +21,11 @@ public final class Storyloop {
     }
 
     static int run(String[] args, PrintStream out, PrintStream err) {
+        return run(args, System.getenv(), out, err);
+    }
+
+    /** {@code environment}: the variables the platform's configuration is read from (ports, data folder). */
+    static int run(String[] args, Map<String, String> environment, PrintStream out, PrintStream err) {
         if (args.length == 0 || List.of("help", "-h", "--help").contains(args[0])) {
             out.println(USAGE);
             return args.length == 0 ? 2 : 0;
@@ -27,7 +33,7 @@ public final class Storyloop {
         String command = args[0];
         String[] rest = Arrays.copyOfRange(args, 1, args.length);
         try {
-            PlatformConfig config = PlatformConfig.fromEnvironment(System.getenv());
+            PlatformConfig config = PlatformConfig.fromEnvironment(environment);
             Platform platform = new Platform(config, out);
             switch (command) {
                 case "up" -> platform.up(!List.of(rest).contains("--no-demo"));
@@ -66,9 +72,10 @@ public final class Storyloop {
         PGSimpleDataSource dataSource = new PGSimpleDataSource();
         dataSource.setUrl(config.jdbcUrl() + "?currentSchema=" + service.schema());
         dataSource.setUser("postgres");
-        OutboxRelay.republishFrom(dataSource, service.name(), from);
-        out.println(service.name() + ": the relay will publish again every event from position " + from
-                + " (consumers ignore the ones they already applied)");
+        long again = OutboxRelay.republishFrom(dataSource, service.name(), from);
+        out.println(again == 0 ? service.name() + ": nothing to do, the relay has not published position " + from + " yet"
+                : service.name() + ": the relay will publish " + again + " events again, every event from position " + from
+                        + " on (consumers ignore the ones they already applied)");
     }
 
     static final String USAGE = """

@@ -21,7 +21,8 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * `storyloop up` as a new user runs it, on free ports and a fresh data folder: PostgreSQL, Kafka, topics, all five apps
- * healthy, demo data loaded and flowing to the coverage service; `up` again is harmless; `down` stops exactly that.
+ * healthy, demo data loaded and flowing to the coverage service; `status`, `logs`, `republish` and `rebuild` work on it;
+ * `up` again is harmless; `down` stops exactly that; `reset` removes the data.
  */
 class PlatformUpIT {
 
@@ -73,6 +74,26 @@ class PlatformUpIT {
             assertThat(http.send(asGrace, HttpResponse.BodyHandlers.ofString()).body())
                     .as("the demo clients are still there after the rebuild").contains("ada-lovelace");
 
+            // the operator commands, as typed
+            Command status = Command.run(env, "status");
+            assertThat(status.exit()).isZero();
+            for (PlatformConfig.Service service : config.services()) {
+                assertThat(status.out()).containsPattern(service.name() + " +" + service.port() + " +healthy");
+            }
+            assertThat(Command.run(env, "logs").out()).contains("story-service.log").contains("kafka.log");
+            String[] storyLog = Command.run(env, "logs", "story").out().strip().split("\n");
+            assertThat(storyLog.length).isBetween(2, 201);
+            assertThat(Files.readString(config.logs().resolve("story-service.log"))).as("the story-service log's last lines")
+                    .contains(storyLog[storyLog.length - 1]);
+            Command nowhere = Command.run(env, "republish", "story-service", "--from", "999999999");
+            assertThat(nowhere.exit()).isEqualTo(1);
+            assertThat(nowhere.err()).contains("No event at or after position 999999999; the last event is at");
+            Command again = Command.run(env, "republish", "story-service", "--from", "1");
+            assertThat(again.exit()).isZero();
+            assertThat(again.out()).containsPattern("story-service: the relay will publish [1-9][0-9]* events again, every event from position 1 on");
+            await().atMost(java.time.Duration.ofSeconds(60)).until(() ->
+                    http.send(asGrace, HttpResponse.BodyHandlers.ofString()).body().contains("ada-lovelace"));
+
             output.reset();
             platform.up(true);
             assertThat(output.toString(StandardCharsets.UTF_8)).contains("already running").contains("(already loaded)");
@@ -80,9 +101,25 @@ class PlatformUpIT {
             platform.down();
         }
         assertThat(Ports.inUse(config.postgresPort())).isFalse();
+        Command reset = Command.run(env, "reset");
+        assertThat(reset.exit()).isZero();
+        assertThat(reset.out()).contains("Removed " + config.home());
+        assertThat(config.home()).doesNotExist();
+        Files.createDirectories(home); // for JUnit to clean up
         assertThat(Ports.inUse(config.kafkaPort())).isFalse();
         for (PlatformConfig.Service service : config.services()) {
             assertThat(Ports.inUse(service.port())).as(service.name()).isFalse();
+        }
+    }
+
+    /** One `./storyloop` command line run in-process, with what it printed. */
+    record Command(int exit, String out, String err) {
+
+        static Command run(Map<String, String> env, String... args) {
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            ByteArrayOutputStream err = new ByteArrayOutputStream();
+            int exit = Storyloop.run(args, env, new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+            return new Command(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
         }
     }
 }

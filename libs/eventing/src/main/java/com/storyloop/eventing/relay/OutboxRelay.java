@@ -199,24 +199,73 @@ public final class OutboxRelay implements AutoCloseable {
     /**
      * Operator command: publish again every event from {@code position} on (at least those; events of later
      * transactions with smaller positions are re-sent too, which consumers absorb). Used when a single broker lost
-     * acknowledged data.
+     * acknowledged data. Only ever moves the checkpoint back: a position the relay has not reached yet changes nothing,
+     * so no event is skipped. Waits for a page in flight, whose checkpoint would otherwise overwrite this one.
+     *
+     * @return how many events the relay will now send, 0 when it had not reached {@code position} yet
      */
-    public static void republishFrom(DataSource dataSource, String relayName, long position) {
-        try (Connection c = dataSource.getConnection();
-             PreparedStatement ps = c.prepareStatement("""
-                     update relay_checkpoints
-                        set (transaction_id, position) = (
-                            select coalesce(min(transaction_id), '0'::xid8), 0 from events where position >= ?),
-                            updated_at = now()
-                      where relay_name = ?
-                     """)) {
-            ps.setLong(1, position);
-            ps.setString(2, relayName);
-            if (ps.executeUpdate() != 1) {
-                throw new IllegalArgumentException("No relay named " + relayName);
+    public static long republishFrom(DataSource dataSource, String relayName, long position) {
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            try {
+                long again = republish(c, relayName, position);
+                c.commit();
+                return again;
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
             }
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot reset relay " + relayName + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static long republish(Connection c, String relayName, long position) throws SQLException {
+        try (PreparedStatement lock = c.prepareStatement("select pg_advisory_xact_lock(hashtext(?))")) {
+            lock.setString(1, "storyloop-relay:" + relayName); // the lock every page holds
+            lock.execute();
+        }
+        try (PreparedStatement ps = c.prepareStatement("""
+                with earliest as (select min(transaction_id) as transaction_id from events where position >= ?),
+                     last as (select max(position) as position from events)
+                select r.transaction_id is not null as known, e.transaction_id is not null as found, l.position as last_position,
+                       e.transaction_id < r.transaction_id or (e.transaction_id = r.transaction_id and r.position > 0) as moves_back,
+                       e.transaction_id::text as from_transaction
+                  from (select 1) one
+                  left join relay_checkpoints r on r.relay_name = ?
+                  cross join earliest e cross join last l
+                """)) {
+            ps.setLong(1, position);
+            ps.setString(2, relayName);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                if (!rs.getBoolean("known")) {
+                    throw new IllegalArgumentException("No relay named " + relayName);
+                }
+                if (!rs.getBoolean("found")) {
+                    long last = rs.getLong("last_position");
+                    throw new IllegalArgumentException("No event at or after position " + position
+                            + (rs.wasNull() ? ": the event store is empty" : "; the last event is at " + last));
+                }
+                if (!rs.getBoolean("moves_back")) {
+                    return 0; // not relayed yet: the relay will publish it anyway
+                }
+                String fromTransaction = rs.getString("from_transaction");
+                try (PreparedStatement update = c.prepareStatement(
+                        "update relay_checkpoints set transaction_id = ?::xid8, position = 0, updated_at = now() where relay_name = ?")) {
+                    update.setString(1, fromTransaction);
+                    update.setString(2, relayName);
+                    update.executeUpdate();
+                }
+                try (PreparedStatement count = c.prepareStatement(
+                        "select count(*) from events where (transaction_id, position) > (?::xid8, 0)")) {
+                    count.setString(1, fromTransaction);
+                    try (ResultSet counted = count.executeQuery()) {
+                        counted.next();
+                        return counted.getLong(1);
+                    }
+                }
+            }
         }
     }
 

@@ -218,7 +218,7 @@ class OutboxRelayTest {
         assertThat(relay.relayOnce()).isEqualTo(10);
         long sixth = new JdbcTemplate(dataSource).queryForObject("select position from events order by position offset 5 limit 1", Long.class);
 
-        OutboxRelay.republishFrom(dataSource, "test", sixth);
+        assertThat(OutboxRelay.republishFrom(dataSource, "test", sixth)).isGreaterThanOrEqualTo(5);
 
         assertThat(relay.relayOnce()).isGreaterThanOrEqualTo(5);
         List<ConsumerRecord<String, byte[]>> records = TestKafka.readUntil(topic, r -> r.size() >= 15, Duration.ofSeconds(30));
@@ -227,5 +227,32 @@ class OutboxRelayTest {
         for (int i = 5; i < 10; i++) {
             assertThat(copies).as("events from the sixth on are published again").containsEntry("client-" + i, 2L);
         }
+    }
+
+    @Test
+    void republishNeverSkipsWhatTheRelayHasNotSentYetAndRefusesAPositionPastTheEnd() {
+        // given 5 events relayed and 5 more appended since
+        for (int i = 0; i < 10; i++) {
+            int n = i;
+            transactions.executeWithoutResult(tx -> store.append("stream-" + n, 0, List.of(event("client-" + n))));
+            if (i == 4) {
+                assertThat(relay().relayOnce()).isEqualTo(5);
+            }
+        }
+        JdbcTemplate jdbc = new JdbcTemplate(dataSource);
+        long eighth = jdbc.queryForObject("select position from events order by position offset 7 limit 1", Long.class);
+        long last = jdbc.queryForObject("select max(position) from events", Long.class);
+
+        // when the operator asks for a position the relay has not reached, or one past the last event
+        assertThat(OutboxRelay.republishFrom(dataSource, "test", eighth)).isZero();
+        assertThatThrownBy(() -> OutboxRelay.republishFrom(dataSource, "test", last + 1))
+                .isInstanceOf(IllegalArgumentException.class).hasMessage("No event at or after position " + (last + 1) + "; the last event is at " + last);
+        assertThatThrownBy(() -> OutboxRelay.republishFrom(dataSource, "no-such-relay", 1)).hasMessage("No relay named no-such-relay");
+
+        // then the relay sends exactly the 5 it had not sent, once each: nothing skipped, nothing re-sent from the start
+        assertThat(relay().relayOnce()).isEqualTo(5);
+        List<ConsumerRecord<String, byte[]>> records = TestKafka.readUntil(topic, r -> r.size() >= 10, Duration.ofSeconds(30));
+        assertThat(records).extracting(ConsumerRecord::key).containsExactlyInAnyOrder(
+                "client-0", "client-1", "client-2", "client-3", "client-4", "client-5", "client-6", "client-7", "client-8", "client-9");
     }
 }
