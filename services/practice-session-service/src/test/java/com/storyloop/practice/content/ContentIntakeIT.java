@@ -103,6 +103,33 @@ class ContentIntakeIT extends PracticeServiceIT {
     }
 
     @Test
+    void everyOtherKindOfInvalidQuestionIsDeadLetteredWithItsReasonAndTheConsumerContinues() {
+        byte[] unknownFingerprint = codec.encode(question(PROVIDER, "1", "fingerprint", PrincipleCode.FRUGALITY, "Written with a schema nobody knows"));
+        unknownFingerprint[2] ^= 0x5A; // the 8-byte fingerprint follows the 2-byte marker
+        unknownFingerprint[3] ^= 0x5A;
+        send(PROVIDER, unknownFingerprint);
+        byte[] whole = codec.encode(question(PROVIDER, "1", "cut", PrincipleCode.FRUGALITY, "A body cut short " + "x".repeat(200)));
+        send(PROVIDER, java.util.Arrays.copyOf(whole, whole.length - 150));
+        send("another-provider", codec.encode(question(PROVIDER, "1", "key", PrincipleCode.FRUGALITY, "Keyed by another provider")));
+        send(question(PROVIDER, "1", "nul", PrincipleCode.FRUGALITY, "A question with a \u0000 inside"));
+        send(question(PROVIDER, "1", "long", PrincipleCode.FRUGALITY, "w".repeat(2_001)));
+        send(QuestionPublished.newBuilder(question(PROVIDER, "1", "level", PrincipleCode.FRUGALITY, "At which level?")).setLevel(Level.UNKNOWN).build());
+        send(QuestionPublished.newBuilder(question(PROVIDER, "1", "probes", PrincipleCode.FRUGALITY, "So many follow-ups?"))
+                .setProbes(java.util.Collections.nCopies(21, "And then?")).build());
+        send(QuestionPublished.newBuilder(question(PROVIDER, "1", "blank-probe", PrincipleCode.FRUGALITY, "A blank follow-up?"))
+                .setProbes(List.of("What exactly did you cut?", " ")).build());
+        send(QuestionPublished.newBuilder(question(PROVIDER, "1", "nul-probe", PrincipleCode.FRUGALITY, "A follow-up with a NUL?"))
+                .setProbes(List.of("What did it cost\u0000?")).build());
+        send(question(PROVIDER, "1", "last", PrincipleCode.FRUGALITY, "Tell me about the cheapest fix you ever shipped."));
+
+        await().atMost(Duration.ofSeconds(90)).untilAsserted(() ->
+                assertThat(packQuestions()).extracting(q -> q.get("questionId").asString()).containsExactly("last"));
+        List<ConsumerRecord<String, byte[]>> dead = TestKafka.readUntil(DLQ, all -> mentionsPack(all).size() >= 9, Duration.ofSeconds(60));
+        assertThat(mentionsPack(dead)).extracting(r -> TestKafka.headers(r).get("dlq-reason")).containsExactlyInAnyOrder("UNKNOWN_FINGERPRINT",
+                "CORRUPT_BODY", "KEY_MISMATCH", "INVALID_TEXT", "TEXT_TOO_LONG", "INVALID_LEVEL", "TOO_MANY_PROBES", "INVALID_PROBE", "INVALID_TEXT");
+    }
+
+    @Test
     void theSamePackSentTwiceChangesNothing() {
         send(question(PROVIDER, "1", "q1", PrincipleCode.FRUGALITY, "Tell me about a time you delivered more with less."));
         send(question(PROVIDER, "1", "q1", PrincipleCode.FRUGALITY, "Tell me about a time you delivered more with less."));

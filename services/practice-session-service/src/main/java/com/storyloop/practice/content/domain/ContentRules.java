@@ -47,13 +47,9 @@ public final class ContentRules {
 
     public static Optional<Refusal> question(String packId, String packVersion, String questionId, boolean knownPrinciple, boolean knownLevel,
                                              String text, List<String> probes) {
-        for (String[] field : new String[][] {{"packId", packId}, {"packVersion", packVersion}, {"questionId", questionId}}) {
-            if (blank(field[1])) {
-                return Optional.of(new Refusal("MISSING_FIELD", field[0] + " is required"));
-            }
-            if (field[1].length() > MAX_ID) {
-                return Optional.of(new Refusal("TEXT_TOO_LONG", field[0] + " is longer than " + MAX_ID + " characters"));
-            }
+        Optional<Refusal> ids = ids(new String[][] {{"packId", packId}, {"packVersion", packVersion}, {"questionId", questionId}});
+        if (ids.isPresent()) {
+            return ids;
         }
         if (!knownPrinciple) {
             return Optional.of(new Refusal("INVALID_PRINCIPLE", "Question " + questionId + " names no known principle code"));
@@ -67,6 +63,9 @@ public final class ContentRules {
         if (text.length() > MAX_QUESTION_TEXT) {
             return Optional.of(new Refusal("TEXT_TOO_LONG", "Question " + questionId + " is longer than " + MAX_QUESTION_TEXT + " characters"));
         }
+        if (!storable(text)) {
+            return Optional.of(new Refusal("INVALID_TEXT", "Question " + questionId + " contains a NUL character or an unpaired surrogate"));
+        }
         if (probes.size() > MAX_PROBES) {
             return Optional.of(new Refusal("TOO_MANY_PROBES", "Question " + questionId + " has more than " + MAX_PROBES + " probes"));
         }
@@ -74,6 +73,9 @@ public final class ContentRules {
             if (blank(probe) || probe.length() > MAX_PROBE_TEXT) {
                 return Optional.of(new Refusal("INVALID_PROBE", "Question " + questionId + " has a blank probe or one longer than " + MAX_PROBE_TEXT
                         + " characters"));
+            }
+            if (!storable(probe)) {
+                return Optional.of(new Refusal("INVALID_TEXT", "Question " + questionId + " has a probe with a NUL character or an unpaired surrogate"));
             }
         }
         return Optional.empty();
@@ -186,6 +188,9 @@ public final class ContentRules {
             }
             if (field[1].length() > MAX_ID) {
                 return Optional.of(new Refusal("TEXT_TOO_LONG", field[0] + " is longer than " + MAX_ID + " characters"));
+            }
+            if (!storable(field[1])) {
+                return Optional.of(new Refusal("INVALID_TEXT", field[0] + " contains a NUL character or an unpaired surrogate"));
             }
         }
         return Optional.empty();
