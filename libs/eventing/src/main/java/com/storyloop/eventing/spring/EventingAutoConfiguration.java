@@ -179,6 +179,20 @@ public class EventingAutoConfiguration {
             return relay;
         }
 
+        /**
+         * Records the given groups have still to apply, as last seen by their poll loops: what a view read from their
+         * tables says about its freshness ({@code consumerLag}).
+         */
+        public long lag(java.util.Collection<String> groups) {
+            long lag = 0;
+            for (EventConsumer consumer : consumers()) {
+                if (groups.contains(consumer.group())) {
+                    lag += consumer.lag();
+                }
+            }
+            return lag;
+        }
+
         public List<EventConsumer> consumers() {
             return List.copyOf(consumers);
         }

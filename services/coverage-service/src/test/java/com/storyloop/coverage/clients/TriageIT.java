@@ -63,8 +63,10 @@ class TriageIT extends CoverageServiceIT {
                 unready + ",coach-1," + today.plusDays(10) + ",10,0,100,0,0",
                 ready + ",coach-1," + today.plusDays(5) + ",5,19,81,1,1");
 
-        String json = triage(org, "", null).body();
-        assertThat(json).contains("\"days\":14").contains("\"clientId\":\"" + unready + "\"").doesNotContain(later).doesNotContain(past);
+        HttpResponse<String> answer = triage(org, "", null);
+        assertThat(answer.headers().firstValue("X-Consumer-Lag")).as("how far behind the log triage is").hasValueSatisfying(l -> assertThat(l).matches("[0-9]+"));
+        String json = answer.body();
+        assertThat(json).contains("\"consumerLag\":").contains("\"days\":14").contains("\"clientId\":\"" + unready + "\"").doesNotContain(later).doesNotContain(past);
         assertThat(json.indexOf(unready)).isLessThan(json.indexOf(ready));
         assertThat(triage(org, "?days=60", null).body()).contains(later).doesNotContain(past);
         assertThat(triage(org, "?days=-1", null).statusCode()).isEqualTo(400);

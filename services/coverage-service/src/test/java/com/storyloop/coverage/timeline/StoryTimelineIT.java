@@ -113,9 +113,13 @@ class StoryTimelineIT extends CoverageServiceIT {
         assertThat(csv.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("text/csv"));
         List<String> lines = csv.body().lines().toList();
         assertThat(lines).hasSize(4);
-        assertThat(lines.get(0)).isEqualTo("revision,at,overall,verdict,rubricVersion,wordsChanged,sectionsChanged,flagsIntroduced,flagsResolved,alerts");
-        assertThat(lines.get(2)).startsWith("2,").endsWith(",78,PASS,1,11,RESULT,,NO_MEASURABLE_RESULT,");
-        assertThat(lines.get(3)).endsWith(",40,FAIL,1,13,ACTION;RESULT,NO_MEASURABLE_RESULT;ROYAL_WE,,LOST_METRIC;WE_IS_BACK;BELOW_ACTION_RESULT_SHARE;PAST_LENGTH_TARGET");
+        assertThat(lines.get(0)).isEqualTo("revision,at,overall,verdict,rubricVersion,FRICTION,AGENCY,MECHANISM,RESULT,CUSTOMER,JUDGEMENT,ARC,"
+                + "SIMPLICITY,STRUCTURE,wordsChanged,sectionsChanged,dimensionMoves,flagsIntroduced,flagsResolved,alerts");
+        // the scores carry AGENCY and RESULT; the other dimensions' columns stay empty
+        assertThat(lines.stream().skip(1).map(line -> line.replaceFirst("^(\\d+),[^,]+,", "$1,AT,")).toList()).containsExactly(
+                "1,AT,55,BORDERLINE,1,,4,,1,,,,,,0,,,,,",
+                "2,AT,78,PASS,1,,4,,5,,,,,,11,RESULT,RESULT:+4,,NO_MEASURABLE_RESULT,",
+                "3,AT,40,FAIL,1,,4,,1,,,,,,13,ACTION;RESULT,RESULT:-4,NO_MEASURABLE_RESULT;ROYAL_WE,,LOST_METRIC;WE_IS_BACK;BELOW_ACTION_RESULT_SHARE;PAST_LENGTH_TARGET");
     }
 
     @Test
@@ -141,12 +145,17 @@ class StoryTimelineIT extends CoverageServiceIT {
         assertThat(analytics(org, "/flags", "text/csv").body().lines().toList())
                 .containsExactly("flag,raised,resolved,rate", "NO_MEASURABLE_RESULT,1,1,1.0", "ROYAL_WE,1,0,0.0");
         assertThat(analytics(org, "/revisions", null).body()).contains("\"medianRevisionsToPass\":1.5").contains("\"storiesAtPass\":2");
-        assertThat(analytics(org, "", null).body()).contains("\"meanOverallByRevision\":[").contains("\"flagResolution\":[");
+        HttpResponse<String> all = analytics(org, "", null);
+        assertThat(all.body()).contains("\"meanOverallByRevision\":[").contains("\"flagResolution\":[").contains("\"heatmap\":[")
+                .contains("\"consumerLag\":");
+        assertThat(all.headers().firstValue("X-Consumer-Lag")).hasValueSatisfying(l -> assertThat(l).matches("[0-9]+"));
+        assertThat(analytics(org, "/flags", null).body()).contains("\"consumerLag\":");
         await().atMost(Duration.ofSeconds(60)).until(() -> jdbc.queryForObject(
                 "select count(*) from coverage.coach_score where org_id = ?", Long.class, org) == 1);
         assertThat(analytics(org, "/agreement", "text/csv").body().lines().toList())
-                .containsExactly("dimension,pairs,meanAbsoluteDifference,exactShare,withinOneShare", "RESULT,1,1.0,0.0,1.0");
+                .containsExactly("dimension,pairs,meanAbsoluteDifference,exactShare,withinOneShare", "RESULT,1,1.0,0.0,1.0", "VERDICT,1,,1.0,");
         assertThat(analytics(org, "", null).body()).contains("\"verdictAgreement\":1.0");
+        assertThat(analytics(org, "/agreement", null).body()).contains("\"verdictAgreement\":1.0").contains("\"consumerLag\":");
         send(client, List.of(
                 StoryDrafted.newBuilder().setMetadata(meta(org, client, a, 1)).setBankId("bank").setStoryId(a).setRevision(1).setTitle("a")
                         .setText("first").setPrinciples(List.of(PrincipleCode.FRUGALITY)).build(),
@@ -156,6 +165,14 @@ class StoryTimelineIT extends CoverageServiceIT {
         assertThat(analytics(org, "/heatmap", "text/csv").body().lines().toList()).containsExactly(
                 "principle,dimension,stories,meanScore,weakness",
                 "FRUGALITY,AGENCY,1,4.0,1.0", "FRUGALITY,RESULT,1,5.0,0.0", "OWNERSHIP,AGENCY,1,4.0,1.0", "OWNERSHIP,RESULT,1,5.0,0.0");
+        assertThat(analytics(org, "", "text/csv").body().lines().toList()).as("every table in one CSV").containsExactly(
+                "table,key,value1,value2,value3,value4",
+                "meanOverallByRevision,1,55.0,2,,", "meanOverallByRevision,2,80.0,1,,",
+                "medianRevisionsToPass,,1.5,2,2,",
+                "flagResolution,NO_MEASURABLE_RESULT,1,1,1.0,", "flagResolution,ROYAL_WE,1,0,0.0,",
+                "coachAgreement,RESULT,1,1.0,0.0,1.0", "coachAgreement,VERDICT,1,1.0,,",
+                "weaknessHeatmap,FRUGALITY:AGENCY,1,4.0,1.0,", "weaknessHeatmap,FRUGALITY:RESULT,1,5.0,0.0,",
+                "weaknessHeatmap,OWNERSHIP:AGENCY,1,4.0,1.0,", "weaknessHeatmap,OWNERSHIP:RESULT,1,5.0,0.0,");
         assertThat(analytics(org, "/nothing", null).statusCode()).isEqualTo(404);
     }
 

@@ -13,58 +13,89 @@ import org.springframework.web.bind.annotation.RestController;
 import com.storyloop.coverage.analytics.domain.CoachAgreement;
 import com.storyloop.coverage.analytics.domain.CohortAnalytics;
 import com.storyloop.coverage.analytics.domain.WeaknessHeatmap;
+import com.storyloop.coverage.principles.adapter.in.kafka.PrincipleCoverageProjection;
+import com.storyloop.coverage.timeline.adapter.in.kafka.StoryTimelineProjection;
+import com.storyloop.eventing.spring.EventingAutoConfiguration.EventingLifecycle;
 import com.storyloop.security.caller.Caller;
 import com.storyloop.web.problems.ResourceNotFound;
 
 /**
- * GET /api/orgs/{orgId}/analytics: cohort analytics over the organisation's scorecards (from the story timeline tables);
+ * GET /api/orgs/{orgId}/analytics: cohort analytics over the organisation's scorecards (from the story timeline tables), all
+ * parts at once (JSON, or {@code text/csv} with a table column);
  * its parts at /analytics/revisions (mean overall by revision number, median revisions to PASS) and /analytics/flags
  * (flag resolution rate) and /analytics/agreement (coach-vs-engine agreement per dimension, from CoachScored), each also as
- * {@code text/csv}; /analytics/heatmap (principle x dimension weakness over active stories). Org admins of that organisation only.
+ * {@code text/csv}; /analytics/heatmap (principle x dimension weakness over active stories). Org admins of that organisation only. Every answer says how
+ * far behind the event log its projections are (consumerLag, and the X-Consumer-Lag header).
  */
 @RestController
 class ReadingAnalytics {
 
-    record RevisionsPart(List<CohortAnalytics.RevisionMean> meanOverallByRevision, Double medianRevisionsToPass, int storiesAtPass, int stories) {
+    record RevisionsPart(List<CohortAnalytics.RevisionMean> meanOverallByRevision, Double medianRevisionsToPass, int storiesAtPass, int stories,
+                         long consumerLag) {
     }
+
+    record AgreementPart(int comparisons, Double verdictAgreement, List<CoachAgreement.DimensionAgreement> dimensions, long consumerLag) {
+    }
+
+    /** The projections these tables come from: scorecards and coach scores (story timeline), active stories (coverage). */
+    private static final List<String> GROUPS = List.of(StoryTimelineProjection.GROUP, PrincipleCoverageProjection.GROUP);
 
     private final AnalyticsQuery query;
+    private final EventingLifecycle eventing;
 
-    ReadingAnalytics(AnalyticsQuery query) {
+    ReadingAnalytics(AnalyticsQuery query, EventingLifecycle eventing) {
         this.query = query;
+        this.eventing = eventing;
     }
 
-    record AnalyticsView(String orgId, CohortAnalytics.Report cohort, CoachAgreement.Report agreement) {
+    record AnalyticsView(String orgId, CohortAnalytics.Report cohort, CoachAgreement.Report agreement, List<WeaknessHeatmap.Cell> heatmap,
+                         long consumerLag) {
     }
 
+    /** All of it; as CSV, every table one after another, told apart by the first column. */
     @GetMapping("/api/orgs/{orgId}/analytics")
-    ResponseEntity<?> analytics(@PathVariable String orgId, Caller caller) {
-        return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON)
-                .body(new AnalyticsView(orgId, query.cohort(caller, orgId), query.agreement(caller, orgId)));
+    ResponseEntity<?> analytics(@PathVariable String orgId, @RequestHeader(value = "Accept", required = false) String accept, Caller caller) {
+        CohortAnalytics.Report cohort = query.cohort(caller, orgId);
+        CoachAgreement.Report agreement = query.agreement(caller, orgId);
+        List<WeaknessHeatmap.Cell> heatmap = query.heatmap(caller, orgId);
+        long lag = eventing.lag(GROUPS);
+        if (wantsCsv(accept)) {
+            StringBuilder out = new StringBuilder("table,key,value1,value2,value3,value4\n");
+            cohort.meanOverallByRevision().forEach(m -> row(out, "meanOverallByRevision", m.revision(), m.meanOverall(), m.stories(), null, null));
+            row(out, "medianRevisionsToPass", "", cohort.medianRevisionsToPass(), cohort.storiesAtPass(), cohort.stories(), null);
+            cohort.flagResolution().forEach(f -> row(out, "flagResolution", f.flag(), f.raised(), f.resolved(), f.rate(), null));
+            agreement.dimensions().forEach(d -> row(out, "coachAgreement", d.dimension(), d.pairs(), d.meanAbsoluteDifference(), d.exactShare(),
+                    d.withinOneShare()));
+            row(out, "coachAgreement", "VERDICT", agreement.comparisons(), agreement.verdictAgreement(), null, null);
+            heatmap.forEach(c -> row(out, "weaknessHeatmap", c.principle() + ":" + c.dimension(), c.stories(), c.meanScore(), c.weakness(), null));
+            return csv(out.toString(), lag);
+        }
+        return json(new AnalyticsView(orgId, cohort, agreement, heatmap, lag), lag);
     }
 
     @GetMapping("/api/orgs/{orgId}/analytics/{part}")
     ResponseEntity<?> part(@PathVariable String orgId, @PathVariable String part, @RequestHeader(value = "Accept", required = false) String accept,
                            Caller caller) {
         CohortAnalytics.Report report = query.cohort(caller, orgId); // checks the caller before anything else, the part's name included
-        boolean csv = accept != null && accept.contains("text/csv");
+        boolean csv = wantsCsv(accept);
+        long lag = eventing.lag(GROUPS);
         if (part.equals("revisions")) {
             if (csv) {
                 StringBuilder out = new StringBuilder("revision,meanOverall,stories\n");
                 report.meanOverallByRevision().forEach(m -> out.append(m.revision()).append(',').append(m.meanOverall()).append(',').append(m.stories()).append('\n'));
-                return csv(out.toString());
+                return csv(out.toString(), lag);
             }
-            return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(new RevisionsPart(report.meanOverallByRevision(),
-                    report.medianRevisionsToPass(), report.storiesAtPass(), report.stories()));
+            return json(new RevisionsPart(report.meanOverallByRevision(), report.medianRevisionsToPass(), report.storiesAtPass(), report.stories(), lag),
+                    lag);
         }
         if (part.equals("flags")) {
             if (csv) {
                 StringBuilder out = new StringBuilder("flag,raised,resolved,rate\n");
                 report.flagResolution().forEach(f -> out.append(f.flag()).append(',').append(f.raised()).append(',').append(f.resolved()).append(',')
                         .append(f.rate()).append('\n'));
-                return csv(out.toString());
+                return csv(out.toString(), lag);
             }
-            return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(Map.of("flagResolution", report.flagResolution()));
+            return json(Map.of("flagResolution", report.flagResolution(), "consumerLag", lag), lag);
         }
         if (part.equals("agreement")) {
             CoachAgreement.Report agreement = query.agreement(caller, orgId);
@@ -72,9 +103,11 @@ class ReadingAnalytics {
                 StringBuilder out = new StringBuilder("dimension,pairs,meanAbsoluteDifference,exactShare,withinOneShare\n");
                 agreement.dimensions().forEach(d -> out.append(d.dimension()).append(',').append(d.pairs()).append(',').append(d.meanAbsoluteDifference())
                         .append(',').append(d.exactShare()).append(',').append(d.withinOneShare()).append('\n'));
-                return csv(out.toString());
+                // the verdict is one more thing coach and engine agree on or not: its share of exact agreement, over every comparison
+                out.append("VERDICT,").append(agreement.comparisons()).append(",,").append(blank(agreement.verdictAgreement())).append(",\n");
+                return csv(out.toString(), lag);
             }
-            return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(agreement);
+            return json(new AgreementPart(agreement.comparisons(), agreement.verdictAgreement(), agreement.dimensions(), lag), lag);
         }
         if (part.equals("heatmap")) {
             List<WeaknessHeatmap.Cell> cells = query.heatmap(caller, orgId);
@@ -82,14 +115,31 @@ class ReadingAnalytics {
                 StringBuilder out = new StringBuilder("principle,dimension,stories,meanScore,weakness\n");
                 cells.forEach(c -> out.append(c.principle()).append(',').append(c.dimension()).append(',').append(c.stories()).append(',')
                         .append(c.meanScore()).append(',').append(c.weakness()).append('\n'));
-                return csv(out.toString());
+                return csv(out.toString(), lag);
             }
-            return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(Map.of("heatmap", cells));
+            return json(Map.of("heatmap", cells, "consumerLag", lag), lag);
         }
         throw new ResourceNotFound("analytics part", part);
     }
 
-    private static ResponseEntity<String> csv(String body) {
-        return ResponseEntity.ok().contentType(MediaType.parseMediaType("text/csv")).body(body);
+    private static boolean wantsCsv(String accept) {
+        return accept != null && accept.contains("text/csv");
+    }
+
+    private static void row(StringBuilder out, String table, Object key, Object v1, Object v2, Object v3, Object v4) {
+        out.append(table).append(',').append(key).append(',').append(blank(v1)).append(',').append(blank(v2)).append(',').append(blank(v3))
+                .append(',').append(blank(v4)).append('\n');
+    }
+
+    private static String blank(Object value) {
+        return value == null ? "" : value.toString();
+    }
+
+    private static ResponseEntity<?> json(Object body, long lag) {
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).header("X-Consumer-Lag", Long.toString(lag)).body(body);
+    }
+
+    private static ResponseEntity<String> csv(String body, long lag) {
+        return ResponseEntity.ok().contentType(MediaType.parseMediaType("text/csv")).header("X-Consumer-Lag", Long.toString(lag)).body(body);
     }
 }

@@ -13,7 +13,6 @@ import org.springframework.web.bind.annotation.RestController;
 
 import com.storyloop.coverage.clients.adapter.in.kafka.PracticeRatingsProjection;
 import com.storyloop.coverage.principles.adapter.in.kafka.PrincipleCoverageProjection;
-import com.storyloop.eventing.consumer.EventConsumer;
 import com.storyloop.eventing.spring.EventingAutoConfiguration.EventingLifecycle;
 import com.storyloop.security.caller.Caller;
 
@@ -44,12 +43,7 @@ class ReadingClientTimeline {
         ClientTimelineQuery.Timeline timeline = query.read(caller, clientId);
         List<ClientTimelineQuery.Point> points = timeline.points();
         LocalDate interviewDate = timeline.interviewDate();
-        long lag = 0;
-        for (EventConsumer consumer : eventing.consumers()) {
-            if (GROUPS.contains(consumer.group())) {
-                lag += consumer.lag();
-            }
-        }
+        long lag = eventing.lag(GROUPS);
         if (accept != null && accept.contains("text/csv")) {
             StringBuilder csv = new StringBuilder("at,kind,readiness,storiesAtPass,activeStories,rating,ratingScore,loopId,interviewDate\n");
             for (ClientTimelineQuery.Point p : points) {

@@ -14,13 +14,16 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.util.UriUtils;
 
+import com.storyloop.coverage.clients.adapter.in.kafka.ClientDirectoryProjection;
 import com.storyloop.coverage.clients.query.triagingclients.TriageQuery.TriageRow;
+import com.storyloop.coverage.principles.adapter.in.kafka.PrincipleCoverageProjection;
+import com.storyloop.eventing.spring.EventingAutoConfiguration.EventingLifecycle;
 import com.storyloop.security.caller.Caller;
 
 /**
  * GET /api/orgs/{orgId}/triage?days=14: the organisation's clients whose interview is today or within the next N days,
  * largest readiness gap (100 - readiness) first, then soonest interview; JSON or {@code Accept: text/csv}. A coach sees
- * only their assigned clients in it.
+ * only their assigned clients in it. consumerLag (and X-Consumer-Lag) says how far behind the event log it is.
  *
  * <p>A page ({@code ?page=0&size=100}, at most 500) in either format, {@code Link rel="next"} naming the next page (same
  * window) when there is one. CSV is paged too rather than a full export capped at 500: a cap would cut a large
@@ -29,13 +32,18 @@ import com.storyloop.security.caller.Caller;
 @RestController
 class TriagingClients {
 
-    record TriageView(String orgId, int days, LocalDate today, List<TriageRow> clients) {
+    record TriageView(String orgId, int days, LocalDate today, List<TriageRow> clients, long consumerLag) {
     }
 
-    private final TriageQuery query;
+    /** Interview dates and coaches (client directory), readiness (coverage). */
+    private static final List<String> GROUPS = List.of(ClientDirectoryProjection.GROUP, PrincipleCoverageProjection.GROUP);
 
-    TriagingClients(TriageQuery query) {
+    private final TriageQuery query;
+    private final EventingLifecycle eventing;
+
+    TriagingClients(TriageQuery query, EventingLifecycle eventing) {
         this.query = query;
+        this.eventing = eventing;
     }
 
     // days is bound as text so that a malformed value is refused after the access check, never before it
@@ -44,7 +52,8 @@ class TriagingClients {
                              @RequestParam(required = false) String size, @RequestHeader(value = "Accept", required = false) String accept,
                              Caller caller) {
         TriageQuery.Triage triage = query.triage(caller, orgId, days, page, size);
-        ResponseEntity.BodyBuilder response = ResponseEntity.ok();
+        long lag = eventing.lag(GROUPS);
+        ResponseEntity.BodyBuilder response = ResponseEntity.ok().header("X-Consumer-Lag", Long.toString(lag));
         if (triage.hasNext()) {
             response.header(HttpHeaders.LINK, "</api/orgs/" + UriUtils.encodePathSegment(orgId, StandardCharsets.UTF_8) + "/triage?days="
                     + triage.days() + "&page=" + (triage.paging().page() + 1) + "&size=" + triage.paging().size() + ">; rel=\"next\"");
@@ -59,7 +68,7 @@ class TriagingClients {
             }
             return response.contentType(MediaType.parseMediaType("text/csv")).body(csv.toString());
         }
-        return response.contentType(MediaType.APPLICATION_JSON).body(new TriageView(orgId, triage.days(), triage.today(), ranked));
+        return response.contentType(MediaType.APPLICATION_JSON).body(new TriageView(orgId, triage.days(), triage.today(), ranked, lag));
     }
 
     private static String quote(String s) {

@@ -12,7 +12,6 @@ import org.springframework.web.bind.annotation.RestController;
 import com.storyloop.coverage.principles.adapter.in.kafka.PrincipleCoverageProjection;
 import com.storyloop.coverage.principles.domain.BankStory;
 import com.storyloop.coverage.principles.domain.CoverageReport;
-import com.storyloop.eventing.consumer.EventConsumer;
 import com.storyloop.eventing.spring.EventingAutoConfiguration.EventingLifecycle;
 import com.storyloop.security.caller.Caller;
 
@@ -66,13 +65,7 @@ class ReadingCoverage {
     }
 
     private long lag() {
-        long lag = 0;
-        for (EventConsumer consumer : eventing.consumers()) {
-            if (PrincipleCoverageProjection.GROUP.equals(consumer.group())) {
-                lag += consumer.lag();
-            }
-        }
-        return lag;
+        return eventing.lag(List.of(PrincipleCoverageProjection.GROUP));
     }
 
     private static String csv(CoverageReport report) {

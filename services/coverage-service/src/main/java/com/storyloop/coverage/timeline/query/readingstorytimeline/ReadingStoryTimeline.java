@@ -1,6 +1,7 @@
 package com.storyloop.coverage.timeline.query.readingstorytimeline;
 
 import java.util.List;
+import java.util.Map;
 
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -11,7 +12,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import com.storyloop.coverage.timeline.adapter.in.kafka.StoryTimelineProjection;
 import com.storyloop.coverage.timeline.domain.TimelinePoint;
-import com.storyloop.eventing.consumer.EventConsumer;
+import com.storyloop.rubric.scorecard.Dimension;
 import com.storyloop.eventing.spring.EventingAutoConfiguration.EventingLifecycle;
 import com.storyloop.security.caller.Caller;
 
@@ -46,21 +47,34 @@ class ReadingStoryTimeline {
     }
 
     private long lag() {
-        long lag = 0;
-        for (EventConsumer consumer : eventing.consumers()) {
-            if (StoryTimelineProjection.GROUP.equals(consumer.group())) {
-                lag += consumer.lag();
-            }
+        return eventing.lag(List.of(StoryTimelineProjection.GROUP));
+    }
+
+    /** {@code RESULT:+2;AGENCY:-1}: which dimensions this revision moved, and by how much. */
+    private static String moves(Map<String, Integer> moves) {
+        if (moves == null) {
+            return "";
         }
-        return lag;
+        StringBuilder out = new StringBuilder();
+        moves.forEach((dimension, move) -> out.append(out.length() == 0 ? "" : ";").append(dimension).append(':').append(move > 0 ? "+" : "").append(move));
+        return out.toString();
     }
 
     private static String csv(List<TimelinePoint> points) {
-        StringBuilder csv = new StringBuilder("revision,at,overall,verdict,rubricVersion,wordsChanged,sectionsChanged,flagsIntroduced,flagsResolved,alerts\n");
+        StringBuilder csv = new StringBuilder("revision,at,overall,verdict,rubricVersion");
+        for (Dimension d : Dimension.values()) {
+            csv.append(',').append(d.name());
+        }
+        csv.append(",wordsChanged,sectionsChanged,dimensionMoves,flagsIntroduced,flagsResolved,alerts\n");
         for (TimelinePoint p : points) {
             csv.append(p.revision()).append(',').append(p.at()).append(',').append(p.overall() == null ? "" : p.overall()).append(',')
-                    .append(p.verdict() == null ? "" : p.verdict()).append(',').append(p.rubricVersion() == null ? "" : p.rubricVersion()).append(',')
-                    .append(p.wordsChanged()).append(',').append(String.join(";", p.sectionsChanged())).append(',')
+                    .append(p.verdict() == null ? "" : p.verdict()).append(',').append(p.rubricVersion() == null ? "" : p.rubricVersion()).append(',');
+            for (Dimension d : Dimension.values()) {
+                Integer score = p.dimensions() == null ? null : p.dimensions().get(d.name());
+                csv.append(score == null ? "" : score).append(',');
+            }
+            csv.append(p.wordsChanged()).append(',').append(String.join(";", p.sectionsChanged())).append(',')
+                    .append(moves(p.dimensionMoves())).append(',')
                     .append(String.join(";", p.flagsIntroduced())).append(',').append(String.join(";", p.flagsResolved())).append(',')
                     .append(String.join(";", p.alerts())).append('\n');
         }

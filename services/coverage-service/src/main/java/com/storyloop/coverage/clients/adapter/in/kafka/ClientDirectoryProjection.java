@@ -16,9 +16,9 @@ import com.storyloop.schemas.Topics;
 
 /** Folds bank events (opened, interview date set, coach assigned) into the client directory; idempotent through the consumer's inbox and a version guard. */
 @Configuration
-class ClientDirectoryProjection {
+public class ClientDirectoryProjection {
 
-    static final String GROUP = "coverage-client-directory";
+    public static final String GROUP = "coverage-client-directory";
 
     @Bean
     ConsumerDefinition clientDirectoryConsumer() {
