@@ -147,6 +147,11 @@ class LoopLifecycleIT extends PracticeServiceIT {
         assertThat(read.json().get("suggestedQuestions").get("fr-01").get("probes").size()).isGreaterThanOrEqualTo(3);
         assertThat(read.json().get("completed").asBoolean()).isTrue();
         assertThat(read.json().get("questions").size()).isEqualTo(3);
+        JsonNode storyUse = read.json().get("summary").get("storyUse").get(0);
+        assertThat(storyUse.get("storyId").asString()).as("the completion summary per story, when the loop is read back").isEqualTo(co);
+        assertThat(storyUse.get("answers").asInt()).isEqualTo(2);
+        assertThat(storyUse.get("ratings").size()).isEqualTo(1);
+        assertThat(storyUse.get("answersOutsideTime").asInt()).isEqualTo(1);
         post(loop + "/questions", Map.of("interviewIndex", 1, "slotIndex", 1, "questionId", "fr-01")).assertProblem(409, "loopId");
 
         List<ConsumerRecord<String, byte[]>> records = TestKafka.readUntil(Topics.PRACTICE_EVENTS,

@@ -142,24 +142,24 @@ public final class LoopDecider {
                 review == null ? List.of() : review.flags());
     }
 
-    static LoopSummary summarise(Loop state) {
+    /** The loop so far: per principle asked and per story used; once completed, what LoopCompleted records. */
+    public static LoopSummary summarise(Loop state) {
         int slots = state.plan().interviews().stream().mapToInt(i -> i.slots().size()).sum();
         int answers = 0;
         int inTarget = 0;
         List<PrincipleOutcome> outcomes = new ArrayList<>();
-        Map<String, List<Principle>> storyUse = new LinkedHashMap<>();
         List<String> warnings = new ArrayList<>();
         for (Map.Entry<SlotKey, AskedQuestion> entry : state.questions().entrySet()) {
             AskedQuestion q = entry.getValue();
             Loop.Answer a = q.answer();
-            int poorly = (int) q.probes().stream().filter(p -> Boolean.FALSE.equals(p.handledWell())).count();
+            List<String> wentBadly = q.probes().stream().filter(p -> Boolean.FALSE.equals(p.handledWell())).map(Loop.Probe::text).toList();
+            int poorly = wentBadly.size();
             outcomes.add(new PrincipleOutcome(q.principle(), a == null ? null : a.storyId(), a == null ? null : a.storyRevision(), q.rating(),
                     a == null ? null : a.durationSeconds(), q.probes().size(), poorly, a == null ? List.of() : a.flags()));
             if (a == null) {
                 continue;
             }
             answers++;
-            storyUse.computeIfAbsent(a.storyId(), id -> new ArrayList<>()).add(q.principle());
             AnswerTiming timing = a.timing();
             if (timing == AnswerTiming.ON_TARGET) {
                 inTarget++;
@@ -169,16 +169,15 @@ public final class LoopDecider {
                         + a.durationSeconds() + " s, outside " + AnswerTiming.FLAG_BELOW + "-" + AnswerTiming.FLAG_ABOVE + " s");
             }
             if (poorly > 0) {
-                warnings.add(q.principle() + ": " + poorly + " probe(s) went badly");
+                warnings.add(q.principle() + ": " + poorly + " probe(s) went badly: \"" + String.join("\", \"", wentBadly) + "\"");
             }
         }
-        List<StoryUse> uses = new ArrayList<>();
-        storyUse.forEach((storyId, principles) -> {
-            uses.add(new StoryUse(storyId, principles.size(), principles));
-            if (principles.size() > LoopPlanner.MAX_ANSWERS_PER_STORY) {
-                warnings.add("Story " + storyId + " answered " + principles.size() + " questions: over-reliance on one story");
+        List<StoryUse> uses = StoryUse.of(outcomes);
+        for (StoryUse use : uses) {
+            if (use.answers() > LoopPlanner.MAX_ANSWERS_PER_STORY) {
+                warnings.add("Story " + use.storyId() + " answered " + use.answers() + " questions: over-reliance on one story");
             }
-        });
+        }
         return new LoopSummary(answers < slots, state.questions().size(), answers, inTarget, outcomes, uses, warnings);
     }
 

@@ -64,10 +64,47 @@ public sealed interface LoopEvent {
         }
     }
 
-    record StoryUse(String storyId, int answers, List<Principle> principles) {
+    /**
+     * One story's part in the loop: the principles it answered, the interviewer's ratings of those answers, how long they
+     * took, and how its probes went; all of it folded from the loop's principle outcomes.
+     */
+    record StoryUse(String storyId, int answers, List<Principle> principles, List<Rating> ratings, Integer averageSeconds, int answersOutsideTime,
+                    int probesHandledPoorly) {
 
         public StoryUse {
             principles = List.copyOf(principles);
+            ratings = List.copyOf(ratings);
+        }
+
+        /** The use of {@code storyId} among these outcomes (answered ones only). */
+        static StoryUse of(String storyId, List<PrincipleOutcome> outcomes) {
+            List<Principle> principles = new java.util.ArrayList<>();
+            List<Rating> ratings = new java.util.ArrayList<>();
+            int seconds = 0;
+            int timed = 0;
+            int outside = 0;
+            int poorly = 0;
+            for (PrincipleOutcome o : outcomes) {
+                if (!storyId.equals(o.storyId())) {
+                    continue;
+                }
+                principles.add(o.principle());
+                if (o.rating() != null) {
+                    ratings.add(o.rating());
+                }
+                if (o.durationSeconds() != null) {
+                    seconds += o.durationSeconds();
+                    timed++;
+                    outside += AnswerTiming.of(o.durationSeconds()).flagged() ? 1 : 0;
+                }
+                poorly += o.probesHandledPoorly();
+            }
+            return new StoryUse(storyId, principles.size(), principles, ratings, timed == 0 ? null : Math.round((float) seconds / timed), outside, poorly);
+        }
+
+        /** Every story answered among these outcomes, in the order first used. */
+        public static List<StoryUse> of(List<PrincipleOutcome> outcomes) {
+            return outcomes.stream().map(PrincipleOutcome::storyId).filter(java.util.Objects::nonNull).distinct().map(id -> of(id, outcomes)).toList();
         }
     }
 }

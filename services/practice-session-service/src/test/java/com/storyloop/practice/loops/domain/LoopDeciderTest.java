@@ -175,11 +175,13 @@ class LoopDeciderTest {
         assertThat(summary.principles().get(0).rating()).isEqualTo(Rating.STRONGLY_INCLINED);
         assertThat(summary.principles().get(1).probesHandledPoorly()).isEqualTo(1);
         assertThat(summary.principles().get(1).flags()).isEmpty();
-        assertThat(summary.storyUse()).containsExactly(new StoryUse("s1", 2, List.of(CUSTOMER_OBSESSION, OWNERSHIP)),
-                new StoryUse("s2", 1, List.of(CUSTOMER_OBSESSION)));
+        // per story: what it answered, how it was rated, how long it took on average, how often outside 90-240 s, probes gone badly
+        assertThat(summary.storyUse()).containsExactly(
+                new StoryUse("s1", 2, List.of(CUSTOMER_OBSESSION, OWNERSHIP), List.of(Rating.STRONGLY_INCLINED), 225, 1, 1),
+                new StoryUse("s2", 1, List.of(CUSTOMER_OBSESSION), List.of(), 60, 1, 0));
         assertThat(summary.warnings()).anySatisfy(w -> assertThat(w).contains("answer took 300 s, outside 90-240 s"))
                 .anySatisfy(w -> assertThat(w).contains("answer took 60 s"))
-                .anySatisfy(w -> assertThat(w).contains("OWNERSHIP: 1 probe(s) went badly"));
+                .anySatisfy(w -> assertThat(w).isEqualTo("OWNERSHIP: 1 probe(s) went badly: \"What did it cost?\""));
     }
 
     @Test

@@ -12,6 +12,8 @@ import org.springframework.stereotype.Component;
 
 import com.storyloop.practice.loops.application.LoopRepository;
 import com.storyloop.practice.loops.domain.Loop;
+import com.storyloop.practice.loops.domain.LoopDecider;
+import com.storyloop.practice.loops.domain.LoopEvent;
 import com.storyloop.practice.loops.domain.LoopPlan;
 import com.storyloop.practice.questions.application.QuestionLibrary;
 import com.storyloop.practice.questions.domain.Question;
@@ -20,7 +22,7 @@ import com.storyloop.web.access.Access;
 
 /**
  * Reads a loop folded from its own stream (always current): the plan with its suggested questions (text and probes), and
- * every question asked with its answer, probes and rating. Only for someone who may see the loop's client; to anyone else
+ * every question asked with its answer, probes and rating, and the summary per principle and per story (so far, or as completed). Only for someone who may see the loop's client; to anyone else
  * it is as absent as a loop that never existed.
  */
 @Component
@@ -38,7 +40,7 @@ public class GettingLoop {
 
     public record LoopView(String loopId, String orgId, String clientId, String bankId, String mode, long version, boolean completed,
                            List<LoopPlan.PlannedInterview> interviews, List<String> warnings, List<String> unfilledSlots,
-                           Map<String, SuggestedQuestion> suggestedQuestions, List<QuestionView> questions) {
+                           Map<String, SuggestedQuestion> suggestedQuestions, List<QuestionView> questions, LoopEvent.LoopSummary summary) {
     }
 
     /** A question the plan suggests, as the interviewer needs it: the text to ask and the probes to follow up with. */
@@ -76,7 +78,8 @@ public class GettingLoop {
                         q.rating() == null ? null : q.rating().name(), q.interviewerId(), q.notes());
             }).toList();
             return new LoopView(l.loopId(), l.orgId(), l.clientId(), l.bankId(), l.mode().name(), loaded.version(), l.completed(),
-                    l.plan().interviews(), l.plan().warnings(), l.plan().unfilledSlots(), suggestedQuestions(l.orgId(), l.plan()), questions);
+                    l.plan().interviews(), l.plan().warnings(), l.plan().unfilledSlots(), suggestedQuestions(l.orgId(), l.plan()), questions,
+                    LoopDecider.summarise(l));
         });
     }
 }

@@ -182,10 +182,8 @@ class EventSourcedLoopRepository implements LoopRepository {
                         o.getRating() == null ? null : Rating.valueOf(o.getRating().name()), o.getDurationSeconds(), o.getProbesAsked(),
                         o.getProbesHandledPoorly(), o.getFlags().stream().map(Enum::name).toList()));
             }
-            List<LoopEvent.StoryUse> uses = new ArrayList<>();
-            for (com.storyloop.events.practice.StoryUse u : completed.getStoryUse()) {
-                uses.add(new LoopEvent.StoryUse(u.getStoryId(), u.getAnswers(), u.getPrinciples().stream().map(EventSourcedLoopRepository::principle).toList()));
-            }
+            // the event keeps each story's answers and principles; the rest of a story's use is folded from the outcomes, as when it was decided
+            List<LoopEvent.StoryUse> uses = LoopEvent.StoryUse.of(outcomes);
             return new LoopEvent.LoopCompleted(completed.getLoopId(), new LoopSummary(completed.getAbandoned(), completed.getQuestionsAsked(),
                     completed.getAnswersGiven(), completed.getAnswersInTargetTime(), outcomes, uses, completed.getWarnings()),
                     completed.getMetadata().getOccurredAt());
