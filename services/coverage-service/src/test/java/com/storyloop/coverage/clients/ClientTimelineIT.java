@@ -18,6 +18,8 @@ import com.storyloop.events.Level;
 import com.storyloop.events.PrincipleCode;
 import com.storyloop.events.Verdict;
 import com.storyloop.events.practice.AnswerRated;
+import com.storyloop.events.practice.LoopCompleted;
+import com.storyloop.events.practice.PrincipleOutcome;
 import com.storyloop.events.practice.AnswerRating;
 import com.storyloop.events.scoring.Measurements;
 import com.storyloop.events.scoring.PrincipleFit;
@@ -63,7 +65,7 @@ class ClientTimelineIT extends CoverageServiceIT {
         if (e instanceof RevisionScored) {
             return Topics.SCORING_EVENTS;
         }
-        return e instanceof AnswerRated ? Topics.PRACTICE_EVENTS : Topics.STORY_EVENTS;
+        return e instanceof AnswerRated || e instanceof LoopCompleted ? Topics.PRACTICE_EVENTS : Topics.STORY_EVENTS;
     }
 
     private HttpResponse<String> timeline(String client, String accept) throws Exception {
@@ -112,12 +114,42 @@ class ClientTimelineIT extends CoverageServiceIT {
         assertThat(csv.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("text/csv"));
         // readiness per rules: 0 (unscored draft), 19 (one PASS story, Frugality), 12 (half the bank at PASS), 23 (two principles)
         assertThat(csv.body().lines().toList()).containsExactly(
-                "at,kind,readiness,storiesAtPass,activeStories,rating,ratingScore,loopId,interviewDate",
-                "2026-10-01T09:02:00Z,READINESS,0,0,1,,,,2027-03-15",
-                "2026-10-01T09:03:00Z,READINESS,19,1,1,,,,2027-03-15",
-                "2026-10-01T09:04:00Z,RATING,,,,INCLINED,3,loop-1,2027-03-15",
-                "2026-10-01T09:05:00Z,READINESS,12,1,2,,,,2027-03-15",
-                "2026-10-01T09:06:00Z,READINESS,23,2,2,,,,2027-03-15");
+                "at,kind,readiness,storiesAtPass,activeStories,rating,ratingScore,loopId,answers,answersInTargetTime,meanRatingScore,abandoned,interviewDate",
+                "2026-10-01T09:02:00Z,READINESS,0,0,1,,,,,,,,2027-03-15",
+                "2026-10-01T09:03:00Z,READINESS,19,1,1,,,,,,,,2027-03-15",
+                "2026-10-01T09:04:00Z,RATING,,,,INCLINED,3,loop-1,,,,,2027-03-15",
+                "2026-10-01T09:05:00Z,READINESS,12,1,2,,,,,,,,2027-03-15",
+                "2026-10-01T09:06:00Z,READINESS,23,2,2,,,,,,,,2027-03-15");
+    }
+
+    @Test
+    void completedLoopsSelfPracticeIncludedReachTheTimelineOnceEach() throws Exception {
+        String org = "org-" + UUID.randomUUID();
+        String client = "client-" + UUID.randomUUID();
+        token = TestTokens.client(org, client);
+        PrincipleOutcome strong = PrincipleOutcome.newBuilder().setPrinciple(PrincipleCode.FRUGALITY).setStoryId("s1").setStoryRevision(2)
+                .setRating(AnswerRating.STRONGLY_INCLINED).setDurationSeconds(150).setProbesAsked(1).setProbesHandledPoorly(0).setFlags(List.of()).build();
+        PrincipleOutcome weak = PrincipleOutcome.newBuilder(strong).setPrinciple(PrincipleCode.OWNERSHIP).setRating(AnswerRating.NOT_INCLINED)
+                .setDurationSeconds(300).build();
+        PrincipleOutcome alone = PrincipleOutcome.newBuilder(strong).setRating(null).setDurationSeconds(130).build();
+        LoopCompleted interviewed = LoopCompleted.newBuilder().setMetadata(meta(org, client, "loop-a", 9, 10)).setLoopId("loop-a").setAbandoned(false)
+                .setQuestionsAsked(2).setAnswersGiven(2).setAnswersInTargetTime(1).setPrinciples(List.of(strong, weak)).setStoryUse(List.of())
+                .setWarnings(List.of("OWNERSHIP (interview 0, slot 1): answer took 300 s, outside 90-240 s")).build();
+        LoopCompleted selfPractice = LoopCompleted.newBuilder().setMetadata(meta(org, client, "loop-b", 3, 20)).setLoopId("loop-b").setAbandoned(true)
+                .setQuestionsAsked(2).setAnswersGiven(1).setAnswersInTargetTime(1).setPrinciples(List.of(alone)).setStoryUse(List.of())
+                .setWarnings(List.of()).build();
+        try (KafkaProducer<String, byte[]> producer = TestKafka.producer()) {
+            for (LoopCompleted completed : List.of(interviewed, selfPractice, interviewed)) { // redelivered: applied once
+                producer.send(new ProducerRecord<>(Topics.PRACTICE_EVENTS, client, CODEC.encode(completed))).get();
+            }
+        }
+
+        await().atMost(Duration.ofSeconds(60)).until(() -> timeline(client, "text/csv").body().contains("loop-b"));
+        assertThat(timeline(client, "text/csv").body().lines().toList()).containsExactly(
+                "at,kind,readiness,storiesAtPass,activeStories,rating,ratingScore,loopId,answers,answersInTargetTime,meanRatingScore,abandoned,interviewDate",
+                "2026-10-01T09:10:00Z,LOOP,,,,,,loop-a,2,1,3.0,false,",
+                "2026-10-01T09:20:00Z,LOOP,,,,,,loop-b,1,1,,true,");
+        assertThat(timeline(client, null).body()).contains("\"kind\":\"LOOP\"").contains("\"meanRatingScore\":3.0");
     }
 
     @Test
@@ -136,9 +168,9 @@ class ClientTimelineIT extends CoverageServiceIT {
         await().atMost(Duration.ofSeconds(60)).until(() -> timeline(client, "text/csv").body().contains(",19,"));
         // folded in the order the events happened: the unscored draft first, then its scorecard
         assertThat(timeline(client, "text/csv").body().lines().toList()).containsExactly(
-                "at,kind,readiness,storiesAtPass,activeStories,rating,ratingScore,loopId,interviewDate",
-                "2026-10-01T09:02:00Z,READINESS,0,0,1,,,,",
-                "2026-10-01T09:03:00Z,READINESS,19,1,1,,,,");
+                "at,kind,readiness,storiesAtPass,activeStories,rating,ratingScore,loopId,answers,answersInTargetTime,meanRatingScore,abandoned,interviewDate",
+                "2026-10-01T09:02:00Z,READINESS,0,0,1,,,,,,,,",
+                "2026-10-01T09:03:00Z,READINESS,19,1,1,,,,,,,,");
     }
 
     @Test
@@ -155,8 +187,8 @@ class ClientTimelineIT extends CoverageServiceIT {
 
         await().atMost(Duration.ofSeconds(60)).until(() -> timeline(client, null).statusCode() == 200);
         assertThat(timeline(client, "text/csv").body().lines().toList()).containsExactly(
-                "at,kind,readiness,storiesAtPass,activeStories,rating,ratingScore,loopId,interviewDate",
-                "2026-10-01T09:07:00Z,RATING,,,,STRONGLY_INCLINED,4,loop-9,");
+                "at,kind,readiness,storiesAtPass,activeStories,rating,ratingScore,loopId,answers,answersInTargetTime,meanRatingScore,abandoned,interviewDate",
+                "2026-10-01T09:07:00Z,RATING,,,,STRONGLY_INCLINED,4,loop-9,,,,,");
         List<org.apache.kafka.clients.consumer.ConsumerRecord<String, byte[]>> dead = TestKafka.readUntil(
                 Topics.deadLetter(Topics.PRACTICE_EVENTS, "coverage-client-timeline"),
                 read -> read.stream().anyMatch(r -> client.equals(r.key())), Duration.ofSeconds(60));

@@ -49,8 +49,25 @@ class ChoicesTest {
         List<PastLoops.PastLoop> loops = PastLoops.fromTimeline(timeline);
 
         assertThat(loops).extracting(PastLoops.PastLoop::loopId).containsExactly("new", "old");
-        assertThat(loops.get(0).firstRatedAt()).isEqualTo("2026-11-21 09:00 UTC");
-        assertThat(loops.get(0).lastRatedAt()).isEqualTo("2026-11-21 09:30 UTC");
+        assertThat(loops.get(0).firstAt()).isEqualTo("2026-11-21 09:00 UTC");
+        assertThat(loops.get(0).lastAt()).isEqualTo("2026-11-21 09:30 UTC");
         assertThat(loops.get(0).ratingsText()).isEqualTo("Not inclined, Strongly inclined");
+        assertThat(loops.get(0).outcomeText()).isEqualTo("not completed");
+    }
+
+    @Test
+    void givenCompletedLoops_whenListingPastLoops_thenSelfPracticeIsListedWithItsOutcome() {
+        Map<String, Object> timeline = Map.of("points", List.of(
+                map("at", "2026-11-20T10:05:00Z", "kind", "RATING", "loopId", "rated", "rating", "INCLINED"),
+                map("at", "2026-11-20T10:30:00Z", "kind", "LOOP", "loopId", "rated", "answers", 2, "answersInTargetTime", 1, "abandoned", false),
+                map("at", "2026-11-22T08:00:00Z", "kind", "LOOP", "loopId", "alone", "answers", 1, "answersInTargetTime", 1, "abandoned", true)));
+
+        List<PastLoops.PastLoop> loops = PastLoops.fromTimeline(timeline);
+
+        assertThat(loops).extracting(PastLoops.PastLoop::loopId).containsExactly("alone", "rated");
+        assertThat(loops.get(0).ratingsText()).isEqualTo("none");
+        assertThat(loops.get(0).outcomeText()).isEqualTo("stopped early: 1 answer, 1 in 2-3 minutes");
+        assertThat(loops.get(1).ratingsText()).isEqualTo("Inclined");
+        assertThat(loops.get(1).outcomeText()).isEqualTo("completed: 2 answers, 1 in 2-3 minutes");
     }
 }

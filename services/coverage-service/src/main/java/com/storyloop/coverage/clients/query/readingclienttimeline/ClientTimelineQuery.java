@@ -23,8 +23,16 @@ import com.storyloop.web.problems.ResourceNotFound;
 @Component
 class ClientTimelineQuery {
 
+    /**
+     * READINESS after a story or scoring event; RATING, an interviewer's rating of one answer; LOOP, a completed practice loop
+     * (self-practice too): answers, how many in the 2-3 minute target, the mean rating (1-4) when it was rated.
+     */
     record Point(Instant at, String kind, Integer readiness, Integer storiesAtPass, Integer activeStories, String rating, Integer ratingScore,
-                 String loopId) {
+                 String loopId, Integer answers, Integer answersInTargetTime, Double meanRatingScore, Boolean abandoned) {
+
+        static Point readiness(Instant at, int readiness, int storiesAtPass, int activeStories) {
+            return new Point(at, "READINESS", readiness, storiesAtPass, activeStories, null, null, null, null, null, null, null);
+        }
     }
 
     record Timeline(List<Point> points, LocalDate interviewDate) {
@@ -43,12 +51,17 @@ class ClientTimelineQuery {
         access.requireClient(caller, orgId, clientId, "client", clientId);
         List<Point> points = new ArrayList<>();
         for (ReadinessPoint p : ClientHistory.readinessSeries(FactRows.forClient(jdbc, orgId, clientId))) {
-            points.add(new Point(p.at(), "READINESS", p.readiness(), p.storiesAtPass(), p.activeStories(), null, null, null));
+            points.add(Point.readiness(p.at(), p.readiness(), p.storiesAtPass(), p.activeStories()));
         }
         points.addAll(jdbc.query("""
                 select at, rating, rating_score, loop_id from client_practice_rating where org_id = ? and client_id = ? order by at, event_id
                 """, (rs, i) -> new Point(rs.getTimestamp(1).toInstant(), "RATING", null, null, null, rs.getString(2),
-                (Integer) rs.getObject(3), rs.getString(4)), orgId, clientId));
+                (Integer) rs.getObject(3), rs.getString(4), null, null, null, null), orgId, clientId));
+        points.addAll(jdbc.query("""
+                select at, loop_id, answers_given, answers_in_target, mean_rating_score, abandoned from client_practice_loop
+                 where org_id = ? and client_id = ? order by at, event_id
+                """, (rs, i) -> new Point(rs.getTimestamp(1).toInstant(), "LOOP", null, null, null, null, null, rs.getString(2), rs.getInt(3),
+                rs.getInt(4), (Double) rs.getObject(5), rs.getBoolean(6)), orgId, clientId));
         List<LocalDate> interview = jdbc.query("select interview_date from client_directory where org_id = ? and client_id = ?",
                 (rs, i) -> rs.getObject(1, LocalDate.class), orgId, clientId);
         if (points.isEmpty() && interview.isEmpty()) {

@@ -12,9 +12,14 @@ import com.storyloop.eventing.spring.ConsumerDefinition;
 import com.storyloop.events.EventMetadata;
 import com.storyloop.events.practice.AnswerRated;
 import com.storyloop.events.practice.AnswerRating;
+import com.storyloop.events.practice.LoopCompleted;
+import com.storyloop.events.practice.PrincipleOutcome;
 import com.storyloop.schemas.Topics;
 
-/** Interviewer ratings over time for the client timeline; one row per AnswerRated eventId. */
+/**
+ * Practice on the client timeline: interviewer ratings (one row per AnswerRated eventId) and completed loops, self-practice
+ * ones included (one row per LoopCompleted eventId: answers, answers in the 2-3 minute target, mean rating if rated).
+ */
 @Configuration
 public class PracticeRatingsProjection {
 
@@ -22,7 +27,7 @@ public class PracticeRatingsProjection {
 
     @Bean
     ConsumerDefinition practiceRatingsConsumer() {
-        return new ConsumerDefinition(GROUP, List.of(Topics.PRACTICE_EVENTS), PracticeRatingsProjection::apply, List.of("client_practice_rating"));
+        return new ConsumerDefinition(GROUP, List.of(Topics.PRACTICE_EVENTS), PracticeRatingsProjection::apply, List.of("client_practice_rating", "client_practice_loop"));
     }
 
     static void apply(ConsumedEvent event, JdbcTemplate jdbc) {
@@ -33,6 +38,24 @@ public class PracticeRatingsProjection {
                     values (?, ?, ?, ?, ?, ?, ?, ?) on conflict do nothing
                     """, m.getEventId(), m.getOrgId(), m.getClientId(), Timestamp.from(m.getOccurredAt()), rated.getLoopId(), rated.getQuestionId(),
                     rated.getRating().name(), score(rated.getRating()));
+        } else if (event.event() instanceof LoopCompleted completed) {
+            EventMetadata m = completed.getMetadata();
+            double sum = 0;
+            int rated = 0;
+            for (PrincipleOutcome outcome : completed.getPrinciples()) {
+                Integer score = outcome.getRating() == null ? null : score(outcome.getRating());
+                if (score != null) {
+                    sum += score;
+                    rated++;
+                }
+            }
+            jdbc.update("""
+                    insert into client_practice_loop (event_id, org_id, client_id, at, loop_id, abandoned, questions_asked, answers_given,
+                                                      answers_in_target, mean_rating_score, warnings)
+                    values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict do nothing
+                    """, m.getEventId(), m.getOrgId(), m.getClientId(), Timestamp.from(m.getOccurredAt()), completed.getLoopId(), completed.getAbandoned(),
+                    completed.getQuestionsAsked(), completed.getAnswersGiven(), completed.getAnswersInTargetTime(),
+                    rated == 0 ? null : Math.round(sum / rated * 100) / 100.0, completed.getWarnings().size());
         }
     }
 
