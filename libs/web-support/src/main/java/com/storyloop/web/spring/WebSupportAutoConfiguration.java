@@ -81,12 +81,42 @@ public class WebSupportAutoConfiguration {
         return registration;
     }
 
-    /** The Caller argument comes from the bearer token, not from the request: kept out of the generated API description. */
+    /**
+     * The generated API description says what the shared filters and preconditions do, which the controllers' signatures
+     * cannot show: every POST honours Idempotency-Key; a change guarded by If-Match requires it (428 without, 412 when stale).
+     * The Caller argument comes from the bearer token, not from the request, so it is kept out.
+     */
     @Configuration(proxyBeanMethods = false)
     @ConditionalOnClass(name = "org.springdoc.core.utils.SpringDocUtils")
     static class ApiDescription {
         static {
             org.springdoc.core.utils.SpringDocUtils.getConfig().addRequestWrapperToIgnore(com.storyloop.security.caller.Caller.class);
+        }
+
+        @Bean
+        org.springdoc.core.customizers.GlobalOperationCustomizer sharedRequestRules() {
+            return (operation, handlerMethod) -> {
+                if (handlerMethod.hasMethodAnnotation(org.springframework.web.bind.annotation.PostMapping.class)) {
+                    operation.addParametersItem(new io.swagger.v3.oas.models.parameters.HeaderParameter().name("Idempotency-Key").required(false)
+                            .schema(new io.swagger.v3.oas.models.media.StringSchema().maxLength(200))
+                            .description("Any unique string: a retry with the same key gets the first response and changes nothing"));
+                }
+                if (operation.getParameters() != null) {
+                    for (io.swagger.v3.oas.models.parameters.Parameter parameter : operation.getParameters()) {
+                        if ("header".equals(parameter.getIn()) && org.springframework.http.HttpHeaders.IF_MATCH.equalsIgnoreCase(parameter.getName())) {
+                            parameter.required(true).description("The ETag last read: the change applies only to that version");
+                            io.swagger.v3.oas.models.responses.ApiResponses responses = operation.getResponses() == null
+                                    ? new io.swagger.v3.oas.models.responses.ApiResponses() : operation.getResponses();
+                            responses.addApiResponse("412", new io.swagger.v3.oas.models.responses.ApiResponse()
+                                    .description("Changed since that version (problem detail naming If-Match); read it again"));
+                            responses.addApiResponse("428", new io.swagger.v3.oas.models.responses.ApiResponse()
+                                    .description("If-Match is missing (problem detail naming If-Match)"));
+                            operation.setResponses(responses);
+                        }
+                    }
+                }
+                return operation;
+            };
         }
     }
 

@@ -196,5 +196,17 @@ class StoryApiIT extends StoryServiceIT {
         assertThat(documented).isEqualTo(mapped);
         assertThat(docs.body()).contains("ReviseStoryRequest").contains("\"note\"").contains("text/markdown");
         assertThat(docs.body()).as("the caller comes from the token, not from a parameter").doesNotContain("\"name\":\"caller\"");
+
+        // what the code answers, not the generator's defaults: 201 with Location and ETag, 412/428 around If-Match, Idempotency-Key
+        JsonNode draft = paths.get("/api/banks/{bankId}/stories").get("post");
+        assertThat(draft.get("responses").propertyNames()).contains("201").doesNotContain("200");
+        assertThat(draft.get("responses").get("201").get("headers").propertyNames()).contains("Location", "ETag");
+        assertThat(draft.get("parameters").values()).extracting(p -> p.get("name").asString()).contains("Idempotency-Key");
+        JsonNode revise = paths.get("/api/stories/{storyId}/revisions").get("post");
+        assertThat(revise.get("responses").propertyNames()).contains("201", "412", "428");
+        assertThat(revise.get("parameters").values()).filteredOn(p -> p.get("name").asString().equals("If-Match"))
+                .singleElement().satisfies(p -> assertThat(p.get("required").asBoolean()).isTrue());
+        assertThat(paths.get("/api/banks").get("post").get("responses").propertyNames()).contains("201").doesNotContain("200");
+        assertThat(paths.get("/api/stories/{storyId}/principles").get("put").get("responses").propertyNames()).contains("200", "412", "428");
     }
 }

@@ -1,5 +1,8 @@
 package com.storyloop.story.bank.adapter.in.web;
 
+import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+
 import java.net.URI;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -67,6 +70,7 @@ class BankController {
     record AssignCoachRequest(@NotBlank @Size(max = 100) String coachId) {
     }
 
+    @ApiResponse(responseCode = "201", description = "Opened", headers = {@Header(name = "Location", description = "The new resource"), @Header(name = "ETag", description = "Its version, for If-Match")})
     @PostMapping(path = "/api/banks", consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<Map<String, Object>> open(Caller caller, @Valid @RequestBody OpenBankRequest request,
                                              @RequestHeader(name = "X-Correlation-Id", required = false) String correlationId) {

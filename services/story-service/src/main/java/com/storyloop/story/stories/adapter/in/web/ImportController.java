@@ -1,5 +1,8 @@
 package com.storyloop.story.stories.adapter.in.web;
 
+import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+
 import java.net.URI;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
@@ -36,6 +39,7 @@ class ImportController {
     record ImportedStories(String bankId, int drafted, List<DraftStoryHandler.Drafted> stories) {
     }
 
+    @ApiResponse(responseCode = "201", description = "Every story of the document drafted", headers = @Header(name = "Location", description = "The bank"))
     @PostMapping(path = "/api/banks/{bankId}/import", consumes = {MediaType.APPLICATION_JSON_VALUE, MARKDOWN, MediaType.TEXT_PLAIN_VALUE})
     ResponseEntity<ImportedStories> importStories(Caller caller, @PathVariable String bankId, @RequestBody byte[] document,
                                                   @RequestHeader(HttpHeaders.CONTENT_TYPE) MediaType contentType,

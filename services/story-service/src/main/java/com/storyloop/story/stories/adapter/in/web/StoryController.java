@@ -1,5 +1,8 @@
 package com.storyloop.story.stories.adapter.in.web;
 
+import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+
 import java.net.URI;
 import java.time.Clock;
 import java.util.List;
@@ -88,6 +91,7 @@ class StoryController {
     record StoryWritten(String bankId, String storyId, int revision, long version, boolean retired) {
     }
 
+    @ApiResponse(responseCode = "201", description = "Drafted: revision 1", headers = {@Header(name = "Location", description = "The new resource"), @Header(name = "ETag", description = "Its version, for If-Match")})
     @PostMapping(path = "/api/banks/{bankId}/stories", consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<StoryWritten> draft(Caller caller, @PathVariable String bankId, @RequestBody DraftStoryRequest request,
                                        @RequestHeader(name = "X-Correlation-Id", required = false) String correlationId) {
@@ -96,6 +100,7 @@ class StoryController {
                 .body(new StoryWritten(bankId, drafted.storyId(), drafted.revision(), drafted.version(), false));
     }
 
+    @ApiResponse(responseCode = "201", description = "Revised: the new revision number", headers = {@Header(name = "Location", description = "The new resource"), @Header(name = "ETag", description = "Its version, for If-Match")})
     @PostMapping(path = "/api/stories/{storyId}/revisions", consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<StoryWritten> revise(Caller caller, @PathVariable String storyId, @RequestBody ReviseStoryRequest request,
                                         @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
