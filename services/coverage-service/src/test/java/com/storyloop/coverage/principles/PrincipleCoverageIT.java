@@ -60,7 +60,15 @@ class PrincipleCoverageIT extends CoverageServiceIT {
 
     /** A coached bank: ten stories covering all 16 principles, one revised from FAIL to PASS, one re-tagged, one retired. */
     static List<Sent> scenario(String org, String client) {
-        PrincipleCode[][] claims = {
+        return scenario(org, client, false);
+    }
+
+    /** The same bank; {@code withoutFrugality}: no story claims or demonstrates Frugality. */
+    static List<Sent> scenario(String org, String client, boolean withoutFrugality) {
+        PrincipleCode[][] claims = withoutFrugality ? new PrincipleCode[][] {
+                {CUSTOMER_OBSESSION, OWNERSHIP}, {INVENT_AND_SIMPLIFY, ARE_RIGHT_A_LOT}, {LEARN_AND_BE_CURIOUS, HIRE_AND_DEVELOP},
+                {HIGHEST_STANDARDS, THINK_BIG}, {BIAS_FOR_ACTION}, {EARN_TRUST, DIVE_DEEP}, {BACKBONE},
+                {DELIVER_RESULTS}, {EARTHS_BEST_EMPLOYER}, {BROAD_RESPONSIBILITY}, {BIAS_FOR_ACTION}} : new PrincipleCode[][] {
                 {CUSTOMER_OBSESSION, OWNERSHIP}, {INVENT_AND_SIMPLIFY, ARE_RIGHT_A_LOT}, {LEARN_AND_BE_CURIOUS, HIRE_AND_DEVELOP},
                 {HIGHEST_STANDARDS, THINK_BIG}, {BIAS_FOR_ACTION, FRUGALITY}, {EARN_TRUST, DIVE_DEEP}, {BACKBONE},
                 {DELIVER_RESULTS}, {EARTHS_BEST_EMPLOYER}, {BROAD_RESPONSIBILITY}, {FRUGALITY}};
@@ -229,6 +237,55 @@ class PrincipleCoverageIT extends CoverageServiceIT {
         assertThat(csv.body().lines().findFirst()).hasValue("principle,storyId,claimed,fit,verdict,overall,best");
         assertThat(csv.body()).contains("FRUGALITY," + clean + "-s4,true,0.8,PASS,82,true\n")
                 .contains("THINK_BIG," + clean + "-s0,true,0.1,PASS,80,false\n");
+    }
+
+    @Test
+    void theSameBankWithoutFrugalityAndABankOfSixteenFailingStoriesClaimingEverythingThroughKafka() throws Exception {
+        String org = "org-" + UUID.randomUUID();
+        token = TestTokens.orgAdmin(org);
+        String frugal = "frugal-" + UUID.randomUUID();
+        String noFrugality = "no-frugality-" + UUID.randomUUID();
+        String overclaimer = "overclaimer-" + UUID.randomUUID();
+        List<Sent> withFrugality = scenario(org, frugal);
+        List<Sent> withoutFrugality = scenario(org, noFrugality, true);
+        List<Sent> sixteenFailing = new ArrayList<>();
+        String bank = overclaimer + "-bank";
+        PrincipleCode[] everything = EnumSet.complementOf(EnumSet.of(PrincipleCode.UNKNOWN)).toArray(new PrincipleCode[0]);
+        sixteenFailing.add(story(overclaimer, StoryBankOpened.newBuilder().setMetadata(meta(org, overclaimer, bank, 1)).setBankId(bank).setCoachId("coach")
+                .setTargetRole("PM").setTargetLevel(Level.L6).setInterviewDate(null).build()));
+        for (int i = 0; i < 16; i++) {
+            String id = overclaimer + "-s" + i;
+            sixteenFailing.add(story(overclaimer, StoryDrafted.newBuilder().setMetadata(meta(org, overclaimer, id, 1)).setBankId(bank).setStoryId(id)
+                    .setRevision(1).setTitle("Everything " + i).setText(words(id)).setPrinciples(List.of(everything)).setProjectTag("t" + i).build()));
+            sixteenFailing.add(score(org, overclaimer, bank, id, 1, Verdict.FAIL, 30, everything));
+        }
+        send(withFrugality);
+        send(withoutFrugality);
+        send(sixteenFailing);
+        awaitApplied(withFrugality);
+        awaitApplied(withoutFrugality);
+        awaitApplied(sixteenFailing);
+
+        String complete = coverage(frugal, null).body();
+        String missing = coverage(noFrugality, null).body();
+        assertThat(complete).contains("COVERAGE_COMPLETE").doesNotContain("NO_FRUGALITY_STORY");
+        assertThat(missing).contains("\"MISSING_LP:FRUGALITY\"").contains("\"NO_FRUGALITY_STORY\"").doesNotContain("COVERAGE_COMPLETE")
+                .contains("{\"code\":\"FRUGALITY\",\"stories\":[],\"bestStoryId\":null}");
+        assertThat(readiness(missing)).as("a gap costs readiness").isLessThan(readiness(complete));
+
+        String everythingClaimed = coverage(overclaimer, null).body();
+        assertThat(readiness(everythingClaimed)).isZero();
+        assertThat(everythingClaimed).contains("\"WEAK_STORIES:16\"").contains("\"STORY_COUNT_OFF_TARGET\"")
+                .contains("\"ILLUSORY_COVERAGE:FRUGALITY\"").contains("\"OVERSTRETCHED:" + overclaimer + "-s15\"").doesNotContain("COVERAGE_COMPLETE");
+        for (PrincipleCode code : everything) {
+            assertThat(everythingClaimed).as("claimed by all sixteen, demonstrated by none").contains("\"ILLUSORY_COVERAGE:" + code.name() + "\"");
+        }
+    }
+
+    private static int readiness(String coverage) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("\"readiness\":(\\d+)").matcher(coverage);
+        assertThat(m.find()).isTrue();
+        return Integer.parseInt(m.group(1));
     }
 
     @Test
