@@ -54,20 +54,35 @@ public final class RubricEngine {
      *                               unknown principle; the message names the problem
      */
     public Scorecard score(StoryInput input) {
+        Set<Principle> claimed = validate(input);
+        StoryText story;
+        if (input.isStar()) {
+            StoryInput.Star s = input.star().orElseThrow();
+            story = pipeline.segmentStar(s.situation(), s.task(), s.action(), s.result());
+        } else {
+            story = pipeline.segmentText(input.text().orElse(""));
+        }
+        return pipeline.score(story, claimed, input.targetLevel().orElse(null));
+    }
+
+    /**
+     * The checks {@link #score} makes before it scores, alone: for a caller that must refuse a story before storing it.
+     *
+     * @return the claimed principles
+     * @throws InvalidStoryException as {@link #score} does
+     */
+    public Set<Principle> validate(StoryInput input) {
         Objects.requireNonNull(input, "input");
         Set<Principle> claimed = validatePrinciples(input.claimedPrinciples());
-        StoryText story;
         if (input.isStar()) {
             StoryInput.Star s = input.star().orElseThrow();
             validateText(s.situation() + "\n" + s.task() + "\n" + s.action() + "\n" + s.result(),
                     s.situation().length() + s.task().length() + s.action().length() + s.result().length());
-            story = pipeline.segmentStar(s.situation(), s.task(), s.action(), s.result());
         } else {
             String text = input.text().orElse("");
             validateText(text, text.length());
-            story = pipeline.segmentText(text);
         }
-        return pipeline.score(story, claimed, input.targetLevel().orElse(null));
+        return claimed;
     }
 
     private Set<Principle> validatePrinciples(List<String> codes) {

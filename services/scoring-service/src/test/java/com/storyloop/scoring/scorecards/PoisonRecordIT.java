@@ -35,26 +35,33 @@ class PoisonRecordIT extends ScoringServiceIT {
         StoryRevised wrongKey = s.revisedText(4, Stories.TEXT);
         produce(empty, both);
         produceRaw(Topics.STORY_EVENTS, "someone-else", CODEC.encode(wrongKey));
+        StoryStream tooLong = s.anotherStory();
+        produce(tooLong.draftedText("I decided ".repeat(2_001))); // 20,010 characters: past the story bank's limit
+        StoryStream withNul = s.anotherStory();
+        produce(withNul.draftedText("I decided to ship it.\u0000 The result was 12% more orders."));
         StoryStream after = s.anotherStory();
         produce(after.draftedText(Stories.TEXT));
 
         List<ConsumerRecord<String, byte[]>> dead = TestKafka.readUntil(DLQ,
-                read -> read.stream().filter(r -> poisonKey.equals(r.key()) || "someone-else".equals(r.key())).count() >= 4, PATIENCE);
+                read -> read.stream().filter(r -> poisonKey.equals(r.key()) || "someone-else".equals(r.key())).count() >= 6, PATIENCE);
         List<Map<String, String>> headers = dead.stream().filter(r -> poisonKey.equals(r.key()) || "someone-else".equals(r.key()))
                 .map(TestKafka::headers).toList();
         assertThat(headers).extracting(h -> h.get("dlq-reason"))
-                .containsExactlyInAnyOrder("NOT_SINGLE_OBJECT", "INVALID_STORY", "INVALID_REVISION", "KEY_MISMATCH");
+                .containsExactlyInAnyOrder("NOT_SINGLE_OBJECT", "INVALID_STORY", "INVALID_REVISION", "KEY_MISMATCH", "INVALID_STORY", "INVALID_STORY");
         assertThat(headers).allSatisfy(h -> {
             assertThat(h.get("dlq-original-topic")).isEqualTo(Topics.STORY_EVENTS);
             assertThat(h.get("dlq-consumer-group")).isEqualTo("scoring-revisions");
             assertThat(h.get("dlq-message")).isNotBlank();
         });
-        assertThat(headers).filteredOn(h -> "INVALID_STORY".equals(h.get("dlq-reason"))).singleElement()
-                .satisfies(h -> assertThat(h.get("dlq-message")).contains("EMPTY_STORY"));
+        assertThat(headers).filteredOn(h -> "INVALID_STORY".equals(h.get("dlq-reason"))).extracting(h -> h.get("dlq-message"))
+                .anySatisfy(m -> assertThat(m).contains("EMPTY_STORY")).anySatisfy(m -> assertThat(m).contains("STORY_TOO_LONG"))
+                .anySatisfy(m -> assertThat(m).contains("BINARY_CONTENT"));
 
         // the consumer moved on: the story drafted after the bad records is scored, the bad ones are not
         readScoringEvents(read -> !revisionsScored(read, after.storyId).isEmpty());
         assertThat(get("/api/stories/" + s.storyId + "/revisions/2/scorecards").status()).isEqualTo(404);
         assertThat(get("/api/stories/" + s.storyId + "/revisions/3/scorecards").status()).isEqualTo(404);
+        assertThat(get("/api/stories/" + tooLong.storyId + "/revisions/1/scorecards").status()).isEqualTo(404);
+        assertThat(get("/api/stories/" + withNul.storyId + "/revisions/1/scorecards").status()).isEqualTo(404);
     }
 }

@@ -53,6 +53,11 @@ public class ScoreRevisions {
         // the library's stream check does not cover a revision sent on a stream of its own naming someone else's story
         tx.storyOwner(copy.storyId()).ifPresent(owner -> ForeignReference.check("story " + copy.storyId(), owner, copy.orgId(), copy.clientId()));
         String version = tx.lockOrganisationAndReadVersion(copy.orgId()).orElse(catalog.standardVersion());
+        // refused before it is copied: a text PostgreSQL cannot store (a NUL) would otherwise fail the insert, not the rubric
+        catalog.require(version).validate(input(copy, null));
+        if (copy.title() != null && copy.title().indexOf('\u0000') >= 0) {
+            throw new InvalidStoryException(InvalidStoryException.Problem.BINARY_CONTENT, "the title contains a NUL character, not text");
+        }
         if (tx.saveRevision(copy)) {
             // a revision seen for the first time has no scorecard under any version yet
             return scoreWith(copy, version, new Cause(copy.sourceEventId(), copy.correlationId()), level(bank), tx);
