@@ -19,6 +19,17 @@ final class DemoStories {
     record DemoStory(String slug, String title, String projectTag, List<Revision> revisions) {
     }
 
+    /**
+     * A draft, its reworked revision, and a third that works in one more piece of coaching: what the client would do
+     * differently or what happened next, added to the Action or the Result of the second.
+     */
+    static List<Revision> revised(Revision draft, Revision reworked, String moreAction, String moreResult, String note) {
+        Revision third = new Revision(reworked.situation(), reworked.task(),
+                moreAction == null ? reworked.action() : reworked.action() + " " + moreAction,
+                moreResult == null ? reworked.result() : reworked.result() + " " + moreResult, reworked.principles(), note);
+        return List.of(draft, reworked, third);
+    }
+
     static final Map<String, List<DemoStory>> BY_CLIENT = Map.of(
             "ada-lovelace", List.of(
                     new DemoStory("checkout-rollback", "Rolled back a conversion win for screen-reader users", "checkout-redesign", List.of(
@@ -49,7 +60,7 @@ final class DemoStories {
                                     "Tickets fell back from 120 to 38 a week within ten days, overall conversion kept +3.6%, and a screen-reader "
                                             + "check became a release gate for checkout. I learned to segment every launch metric by assistive technology.",
                                     List.of("CUSTOMER_OBSESSION", "DIVE_DEEP", "BACKBONE"), "added the disagreement and the failed first fix"))),
-                    new DemoStory("approval-threshold", "Replaced a five-step approval with a risk threshold", "seller-onboarding", List.of(
+                    new DemoStory("approval-threshold", "Replaced a five-step approval with a risk threshold", "seller-onboarding", revised(
                             new Revision(
                                     "Seller onboarding needed five manual approvals and took nine days on average.",
                                     "I was asked to make onboarding faster.",
@@ -66,8 +77,11 @@ final class DemoStories {
                                     "Median time to first listing went from nine days to four hours, drop-off fell from 30% to 12%, and the audit "
                                             + "has found two wrong approvals in six months, both caught before any buyer harm.",
                                     List.of("INVENT_AND_SIMPLIFY", "BIAS_FOR_ACTION", "DELIVER_RESULTS"),
-                                    "replaced the engine with the simpler rule that actually shipped; added the safeguards"))),
-                    new DemoStory("support-costs", "Halved support costs with a three-person team", "support-tooling", List.of(
+                                    "replaced the engine with the simpler rule that actually shipped; added the safeguards"),
+                            null,
+                            "In hindsight I would have looked at the approval data before writing any code; I now start every automation project with a week of it.",
+                            "added what I would do differently")),
+                    new DemoStory("support-costs", "Halved support costs with a three-person team", "support-tooling", revised(
                             new Revision(
                                     "Our support costs were growing faster than orders.",
                                     "I had to reduce them without new headcount.",
@@ -82,9 +96,12 @@ final class DemoStories {
                                             + "the page. I moved the status into the order-confirmation email instead, which a second test showed "
                                             + "deflected 35%.",
                                     "Cost per order fell 48% over two quarters with no new hires, and customer satisfaction rose from 4.1 to 4.4.",
-                                    List.of("FRUGALITY", "ARE_RIGHT_A_LOT"), "hypothesis, the failed test, and the result in numbers")))),
+                                    List.of("FRUGALITY", "ARE_RIGHT_A_LOT"), "hypothesis, the failed test, and the result in numbers"),
+                            "I reported the failed test to my director the same week, with the data, rather than waiting for the second one.",
+                            null,
+                            "how I handled the failed test"))),
             "alan-turing", List.of(
-                    new DemoStory("platform-migration", "Moved 14 teams to one payments platform", "payments-platform", List.of(
+                    new DemoStory("platform-migration", "Moved 14 teams to one payments platform", "payments-platform", revised(
                             new Revision(
                                     "Fourteen product teams each ran their own payment integration.",
                                     "We needed one platform.",
@@ -100,8 +117,11 @@ final class DemoStories {
                                             + "last, with a platform engineer embedded for two sprints each. Our first pilot failed its load test at "
                                             + "40% of peak, so I delayed the programme by a quarter instead of shipping a fragile platform.",
                                     "All 14 teams migrated in 18 months; payment outages fell from 11 to 2 a year and provider costs by $4.2M a year.",
-                                    List.of("THINK_BIG", "EARN_TRUST", "DELIVER_RESULTS"), "scope across teams, the refusal, the delayed pilot"))),
-                    new DemoStory("hiring-bar", "Raised the bar for PM hiring", "pm-hiring", List.of(
+                                    List.of("THINK_BIG", "EARN_TRUST", "DELIVER_RESULTS"), "scope across teams, the refusal, the delayed pilot"),
+                            null,
+                            "The three teams that had refused migrated in the final quarter; one of their leads now presents the platform to new teams.",
+                            "what became of the teams that refused")),
+                    new DemoStory("hiring-bar", "Raised the bar for PM hiring", "pm-hiring", revised(
                             new Revision(
                                     "Our PM hiring loop was inconsistent.",
                                     "I wanted better hires.",
@@ -118,8 +138,11 @@ final class DemoStories {
                                             + "a senior director wanted, which the debrief upheld.",
                                     "Eighteen-month retention of new PMs went from 50% to 85% over the next two cohorts; two of the interviewers "
                                             + "I trained now run the loop.",
-                                    List.of("HIRE_AND_DEVELOP", "HIGHEST_STANDARDS", "OWNERSHIP"), "mechanism and measurable outcome"))),
-                    new DemoStory("pricing-mistake", "Admitted a pricing mistake to our largest customer", null, List.of(
+                                    List.of("HIRE_AND_DEVELOP", "HIGHEST_STANDARDS", "OWNERSHIP"), "mechanism and measurable outcome"),
+                            "I also paired every new interviewer with a trained one for their first three loops, so the bar did not depend on me.",
+                            null,
+                            "how the bar outlasts me")),
+                    new DemoStory("pricing-mistake", "Admitted a pricing mistake to our largest customer", null, revised(
                             new Revision(
                                     "A pricing change I pushed raised the bill of our largest customer by 30% without warning.",
                                     "I had to repair the relationship.",
@@ -136,9 +159,12 @@ final class DemoStories {
                                             + "which I got fixed within the month.",
                                     "They renewed for three years at a 12% higher contract value; the 90-day notice became company policy for "
                                             + "every customer.",
-                                    List.of("EARN_TRUST", "OWNERSHIP", "CUSTOMER_OBSESSION"), "candour in my own words, what it cost, what followed")))),
+                                    List.of("EARN_TRUST", "OWNERSHIP", "CUSTOMER_OBSESSION"), "candour in my own words, what it cost, what followed"),
+                            null,
+                            "I now model the ten largest customers' bills before any pricing change ships, and finance reviews that model.",
+                            "the mechanism that stops it happening again"))),
             "katherine-johnson", List.of(
-                    new DemoStory("data-quality", "Found why the dashboard disagreed with finance", "reporting", List.of(
+                    new DemoStory("data-quality", "Found why the dashboard disagreed with finance", "reporting", revised(
                             new Revision(
                                     "Our revenue dashboard disagreed with finance's numbers by a few percent.",
                                     "I was asked to find out why.",
@@ -154,8 +180,11 @@ final class DemoStories {
                                             + "used the settlement date; I agreed the settlement rule with finance and documented it in the dashboard.",
                                     "The gap fell to 0.1%, and within a month the leadership review used the dashboard again instead of a "
                                             + "spreadsheet.",
-                                    List.of("DIVE_DEEP", "OWNERSHIP", "LEARN_AND_BE_CURIOUS"), "the false start and the exact figures"))),
-                    new DemoStory("launch-delay", "Delayed a launch to fix a privacy gap", "mobile-app", List.of(
+                                    List.of("DIVE_DEEP", "OWNERSHIP", "LEARN_AND_BE_CURIOUS"), "the false start and the exact figures"),
+                            null,
+                            "I added a daily check that flags any gap above 0.5% to the finance analyst and me; it has fired twice since, both times for a late settlement file.",
+                            "the check that keeps the numbers honest")),
+                    new DemoStory("launch-delay", "Delayed a launch to fix a privacy gap", "mobile-app", revised(
                             new Revision(
                                     "Two days before launching a location feature, I found it stored precise locations longer than our "
                                             + "privacy policy allowed.",
@@ -175,8 +204,11 @@ final class DemoStories {
                                     "We launched two weeks late with the review passed; 31% of users turned the feature on in the first month "
                                             + "against a 25% goal, and the retention check now runs in every release pipeline.",
                                     List.of("HIGHEST_STANDARDS", "BROAD_RESPONSIBILITY", "CUSTOMER_OBSESSION"),
-                                    "what it cost, and the result against the goal"))),
-                    new DemoStory("team-oncall", "Made on-call bearable for a burnt-out team", null, List.of(
+                                    "what it cost, and the result against the goal"),
+                            "Before deciding, I asked the privacy lead for the worst case, which was a regulator fine of up to 4% of revenue.",
+                            null,
+                            "the worst case I weighed")),
+                    new DemoStory("team-oncall", "Made on-call bearable for a burnt-out team", null, revised(
                             new Revision(
                                     "My team's engineers were paged at night several times a week and two had asked to move teams.",
                                     "I wanted to fix on-call before we lost more people.",
@@ -191,5 +223,8 @@ final class DemoStories {
                                             + "64% had never led to action, so we deleted or downgraded them, and we added a paid secondary on-call.",
                                     "Night pages fell from 9 to 2.5 a week within two months, both engineers stayed, and the slipped features "
                                             + "shipped one sprint late.",
-                                    List.of("EARTHS_BEST_EMPLOYER", "OWNERSHIP"), "my own trade-off as PM, and numbers")))));
+                                    List.of("EARTHS_BEST_EMPLOYER", "OWNERSHIP"), "my own trade-off as PM, and numbers"),
+                            null,
+                            "Six months later the team still has a reliability week every sprint, and pages have stayed under three a week.",
+                            "whether it lasted"))));
 }

@@ -41,7 +41,7 @@ class PlatformUpIT {
 
             String printed = output.toString(StandardCharsets.UTF_8);
             assertThat(printed).contains("Console: http://localhost:" + env.get("STORYLOOP_CONSOLE_PORT"));
-            assertThat(printed).contains("Demo data       3 clients");
+            assertThat(printed).contains("Demo data       3 clients").contains("9 stories with 27 revisions");
             assertThat(printed).contains("Demo users").containsPattern("ada@demo-coaching.example +\\S+ +CLIENT +ada-lovelace");
             ByteArrayOutputStream token = new ByteArrayOutputStream();
             TokenCommand.run(config, new String[] {"--user", "ada@demo-coaching.example"}, new PrintStream(token, true, StandardCharsets.UTF_8));
