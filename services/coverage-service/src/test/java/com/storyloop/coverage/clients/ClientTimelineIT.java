@@ -114,12 +114,12 @@ class ClientTimelineIT extends CoverageServiceIT {
         assertThat(csv.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("text/csv"));
         // readiness per rules: 0 (unscored draft), 19 (one PASS story, Frugality), 12 (half the bank at PASS), 23 (two principles)
         assertThat(csv.body().lines().toList()).containsExactly(
-                "at,kind,readiness,storiesAtPass,activeStories,rating,ratingScore,loopId,answers,answersInTargetTime,meanRatingScore,abandoned,interviewDate",
-                "2026-10-01T09:02:00Z,READINESS,0,0,1,,,,,,,,2027-03-15",
-                "2026-10-01T09:03:00Z,READINESS,19,1,1,,,,,,,,2027-03-15",
-                "2026-10-01T09:04:00Z,RATING,,,,INCLINED,3,loop-1,,,,,2027-03-15",
-                "2026-10-01T09:05:00Z,READINESS,12,1,2,,,,,,,,2027-03-15",
-                "2026-10-01T09:06:00Z,READINESS,23,2,2,,,,,,,,2027-03-15");
+                "at,kind,readiness,overall,storiesAtPass,activeStories,rating,ratingScore,loopId,answers,answersInTargetTime,meanRatingScore,abandoned,interviewDate",
+                "2026-10-01T09:02:00Z,READINESS,0,,0,1,,,,,,,,2027-03-15",
+                "2026-10-01T09:03:00Z,READINESS,19,80.0,1,1,,,,,,,,2027-03-15",
+                "2026-10-01T09:04:00Z,RATING,,,,,INCLINED,3,loop-1,,,,,2027-03-15",
+                "2026-10-01T09:05:00Z,READINESS,12,80.0,1,2,,,,,,,,2027-03-15",
+                "2026-10-01T09:06:00Z,READINESS,23,80.0,2,2,,,,,,,,2027-03-15");
     }
 
     @Test
@@ -146,9 +146,9 @@ class ClientTimelineIT extends CoverageServiceIT {
 
         await().atMost(Duration.ofSeconds(60)).until(() -> timeline(client, "text/csv").body().contains("loop-b"));
         assertThat(timeline(client, "text/csv").body().lines().toList()).containsExactly(
-                "at,kind,readiness,storiesAtPass,activeStories,rating,ratingScore,loopId,answers,answersInTargetTime,meanRatingScore,abandoned,interviewDate",
-                "2026-10-01T09:10:00Z,LOOP,,,,,,loop-a,2,1,3.0,false,",
-                "2026-10-01T09:20:00Z,LOOP,,,,,,loop-b,1,1,,true,");
+                "at,kind,readiness,overall,storiesAtPass,activeStories,rating,ratingScore,loopId,answers,answersInTargetTime,meanRatingScore,abandoned,interviewDate",
+                "2026-10-01T09:10:00Z,LOOP,,,,,,,loop-a,2,1,3.0,false,",
+                "2026-10-01T09:20:00Z,LOOP,,,,,,,loop-b,1,1,,true,");
         assertThat(timeline(client, null).body()).contains("\"kind\":\"LOOP\"").contains("\"meanRatingScore\":3.0");
     }
 
@@ -168,9 +168,9 @@ class ClientTimelineIT extends CoverageServiceIT {
         await().atMost(Duration.ofSeconds(60)).until(() -> timeline(client, "text/csv").body().contains(",19,"));
         // folded in the order the events happened: the unscored draft first, then its scorecard
         assertThat(timeline(client, "text/csv").body().lines().toList()).containsExactly(
-                "at,kind,readiness,storiesAtPass,activeStories,rating,ratingScore,loopId,answers,answersInTargetTime,meanRatingScore,abandoned,interviewDate",
-                "2026-10-01T09:02:00Z,READINESS,0,0,1,,,,,,,,",
-                "2026-10-01T09:03:00Z,READINESS,19,1,1,,,,,,,,");
+                "at,kind,readiness,overall,storiesAtPass,activeStories,rating,ratingScore,loopId,answers,answersInTargetTime,meanRatingScore,abandoned,interviewDate",
+                "2026-10-01T09:02:00Z,READINESS,0,,0,1,,,,,,,,",
+                "2026-10-01T09:03:00Z,READINESS,19,80.0,1,1,,,,,,,,");
     }
 
     @Test
@@ -187,8 +187,8 @@ class ClientTimelineIT extends CoverageServiceIT {
 
         await().atMost(Duration.ofSeconds(60)).until(() -> timeline(client, null).statusCode() == 200);
         assertThat(timeline(client, "text/csv").body().lines().toList()).containsExactly(
-                "at,kind,readiness,storiesAtPass,activeStories,rating,ratingScore,loopId,answers,answersInTargetTime,meanRatingScore,abandoned,interviewDate",
-                "2026-10-01T09:07:00Z,RATING,,,,STRONGLY_INCLINED,4,loop-9,,,,,");
+                "at,kind,readiness,overall,storiesAtPass,activeStories,rating,ratingScore,loopId,answers,answersInTargetTime,meanRatingScore,abandoned,interviewDate",
+                "2026-10-01T09:07:00Z,RATING,,,,,STRONGLY_INCLINED,4,loop-9,,,,,");
         List<org.apache.kafka.clients.consumer.ConsumerRecord<String, byte[]>> dead = TestKafka.readUntil(
                 Topics.deadLetter(Topics.PRACTICE_EVENTS, "coverage-client-timeline"),
                 read -> read.stream().anyMatch(r -> client.equals(r.key())), Duration.ofSeconds(60));

@@ -14,8 +14,11 @@ import java.util.TreeMap;
  */
 public final class ClientHistory {
 
-    /** Readiness, stories at PASS and active stories after everything that happened at {@code at}. */
-    public record ReadinessPoint(Instant at, int readiness, int storiesAtPass, int activeStories) {
+    /**
+     * Readiness, stories at PASS and active stories after everything that happened at {@code at}; {@code overall}, the mean
+     * overall score of the active stories' current revisions (null while none is scored).
+     */
+    public record ReadinessPoint(Instant at, int readiness, int storiesAtPass, int activeStories, Double overall) {
     }
 
     private final Map<String, StoryState> stories = new TreeMap<>();
@@ -61,14 +64,21 @@ public final class ClientHistory {
         List<BankStory> bank = bank();
         int passing = 0;
         int active = 0;
+        int scored = 0;
+        int overallSum = 0;
         for (BankStory story : bank) {
             if (story.active()) {
                 active++;
-                if (story.scorecard() != null && story.scorecard().passes()) {
-                    passing++;
+                if (story.scorecard() != null) {
+                    scored++;
+                    overallSum += story.scorecard().overall();
+                    if (story.scorecard().passes()) {
+                        passing++;
+                    }
                 }
             }
         }
-        return new ReadinessPoint(at, PrincipleCoverage.assess(bank).readiness(), passing, active);
+        Double overall = scored == 0 ? null : Math.round(overallSum * 10.0 / scored) / 10.0;
+        return new ReadinessPoint(at, PrincipleCoverage.assess(bank).readiness(), passing, active, overall);
     }
 }

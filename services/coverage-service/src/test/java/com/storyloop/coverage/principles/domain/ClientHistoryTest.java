@@ -52,6 +52,9 @@ class ClientHistoryTest {
         assertThat(series).extracting(ReadinessPoint::at).isSortedAccordingTo(Instant::compareTo).hasSize(8);
         assertThat(series).extracting(ReadinessPoint::storiesAtPass).containsExactly(0, 1, 1, 1, 1, 2, 2, 1);
         assertThat(series).extracting(ReadinessPoint::activeStories).containsExactly(1, 1, 2, 2, 2, 2, 2, 1);
+        // the mean overall of the active stories' current revisions: s2's FAIL (40) pulls it down, its reworked PASS (80) lifts
+        // it; s2's new draft is unscored until its scorecard arrives, so only s1 counts then
+        assertThat(series).extracting(ReadinessPoint::overall).containsExactly(null, 80.0, 80.0, 60.0, 80.0, 80.0, 80.0, 80.0);
         assertThat(series.get(1).readiness()).isGreaterThan(series.get(0).readiness());
         assertThat(series.get(7).readiness()).as("retiring the Frugality story costs readiness").isLessThan(series.get(6).readiness());
     }

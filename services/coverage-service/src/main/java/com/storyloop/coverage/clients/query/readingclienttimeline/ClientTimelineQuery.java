@@ -24,14 +24,15 @@ import com.storyloop.web.problems.ResourceNotFound;
 class ClientTimelineQuery {
 
     /**
-     * READINESS after a story or scoring event; RATING, an interviewer's rating of one answer; LOOP, a completed practice loop
+     * READINESS after a story or scoring event (with overall: the mean overall score of the active stories); RATING, an interviewer's rating of one answer; LOOP, a completed practice loop
      * (self-practice too): answers, how many in the 2-3 minute target, the mean rating (1-4) when it was rated.
      */
-    record Point(Instant at, String kind, Integer readiness, Integer storiesAtPass, Integer activeStories, String rating, Integer ratingScore,
-                 String loopId, Integer answers, Integer answersInTargetTime, Double meanRatingScore, Boolean abandoned) {
+    record Point(Instant at, String kind, Integer readiness, Double overall, Integer storiesAtPass, Integer activeStories, String rating,
+                 Integer ratingScore, String loopId, Integer answers, Integer answersInTargetTime, Double meanRatingScore, Boolean abandoned) {
 
-        static Point readiness(Instant at, int readiness, int storiesAtPass, int activeStories) {
-            return new Point(at, "READINESS", readiness, storiesAtPass, activeStories, null, null, null, null, null, null, null);
+        static Point readiness(ReadinessPoint p) {
+            return new Point(p.at(), "READINESS", p.readiness(), p.overall(), p.storiesAtPass(), p.activeStories(), null, null, null, null, null, null,
+                    null);
         }
     }
 
@@ -51,16 +52,16 @@ class ClientTimelineQuery {
         access.requireClient(caller, orgId, clientId, "client", clientId);
         List<Point> points = new ArrayList<>();
         for (ReadinessPoint p : ClientHistory.readinessSeries(FactRows.forClient(jdbc, orgId, clientId))) {
-            points.add(Point.readiness(p.at(), p.readiness(), p.storiesAtPass(), p.activeStories()));
+            points.add(Point.readiness(p));
         }
         points.addAll(jdbc.query("""
                 select at, rating, rating_score, loop_id from client_practice_rating where org_id = ? and client_id = ? order by at, event_id
-                """, (rs, i) -> new Point(rs.getTimestamp(1).toInstant(), "RATING", null, null, null, rs.getString(2),
+                """, (rs, i) -> new Point(rs.getTimestamp(1).toInstant(), "RATING", null, null, null, null, rs.getString(2),
                 (Integer) rs.getObject(3), rs.getString(4), null, null, null, null), orgId, clientId));
         points.addAll(jdbc.query("""
                 select at, loop_id, answers_given, answers_in_target, mean_rating_score, abandoned from client_practice_loop
                  where org_id = ? and client_id = ? order by at, event_id
-                """, (rs, i) -> new Point(rs.getTimestamp(1).toInstant(), "LOOP", null, null, null, null, null, rs.getString(2), rs.getInt(3),
+                """, (rs, i) -> new Point(rs.getTimestamp(1).toInstant(), "LOOP", null, null, null, null, null, null, rs.getString(2), rs.getInt(3),
                 rs.getInt(4), (Double) rs.getObject(5), rs.getBoolean(6)), orgId, clientId));
         List<LocalDate> interview = jdbc.query("select interview_date from client_directory where org_id = ? and client_id = ?",
                 (rs, i) -> rs.getObject(1, LocalDate.class), orgId, clientId);

@@ -45,10 +45,11 @@ class ReadingClientTimeline {
         LocalDate interviewDate = timeline.interviewDate();
         long lag = eventing.lag(GROUPS);
         if (accept != null && accept.contains("text/csv")) {
-            StringBuilder csv = new StringBuilder("at,kind,readiness,storiesAtPass,activeStories,rating,ratingScore,loopId,answers,answersInTargetTime,"
+            StringBuilder csv = new StringBuilder("at,kind,readiness,overall,storiesAtPass,activeStories,rating,ratingScore,loopId,answers,answersInTargetTime,"
                     + "meanRatingScore,abandoned,interviewDate\n");
             for (ClientTimelineQuery.Point p : points) {
-                csv.append(p.at()).append(',').append(p.kind()).append(',').append(blank(p.readiness())).append(',').append(blank(p.storiesAtPass()))
+                csv.append(p.at()).append(',').append(p.kind()).append(',').append(blank(p.readiness())).append(',').append(blank(p.overall()))
+                        .append(',').append(blank(p.storiesAtPass()))
                         .append(',').append(blank(p.activeStories())).append(',').append(blank(p.rating())).append(',').append(blank(p.ratingScore()))
                         .append(',').append(blank(p.loopId())).append(',').append(blank(p.answers())).append(',').append(blank(p.answersInTargetTime()))
                         .append(',').append(blank(p.meanRatingScore())).append(',').append(blank(p.abandoned())).append(',').append(blank(interviewDate))
