@@ -38,9 +38,10 @@ import io.micrometer.core.instrument.MeterRegistry;
 @EnableConfigurationProperties(EventingProperties.class)
 public class EventingAutoConfiguration {
 
+    /** The jar's released schemas, plus those under {@code storyloop.eventing.schema-dir} when set. */
     @Bean
-    EventCodec eventCodec() {
-        return new EventCodec();
+    EventCodec eventCodec(EventingProperties properties) {
+        return properties.getSchemaDir() == null ? new EventCodec() : new EventCodec(new com.storyloop.schemas.EventCatalog(properties.getSchemaDir()));
     }
 
     @Bean

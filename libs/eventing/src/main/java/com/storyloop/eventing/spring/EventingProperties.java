@@ -21,6 +21,13 @@ public class EventingProperties {
 
     private short replicationFactor = 1;
 
+    /**
+     * More released event schemas ({@code *.avsc}, searched recursively), for example a newer release's
+     * {@code schemas/history}: a service deployed before that release then decodes the events newer services write, by
+     * their fingerprints, instead of dead-lettering them as UNKNOWN_FINGERPRINT.
+     */
+    private java.nio.file.Path schemaDir;
+
     private final Relay relay = new Relay();
 
     public static class Relay {
@@ -70,6 +77,14 @@ public class EventingProperties {
         public void setDefaultTopic(String defaultTopic) {
             this.defaultTopic = defaultTopic;
         }
+    }
+
+    public java.nio.file.Path getSchemaDir() {
+        return schemaDir;
+    }
+
+    public void setSchemaDir(java.nio.file.Path schemaDir) {
+        this.schemaDir = schemaDir;
     }
 
     public String getServiceName() {
