@@ -116,6 +116,7 @@ class OutboxRelayTest {
         OutboxRelay relay = relay();
         relay.start();
         ExecutorService pool = Executors.newFixedThreadPool(writers);
+        java.util.Queue<String> commitOrder = new java.util.concurrent.ConcurrentLinkedQueue<>(); // stream@version, as each commit returned
         try {
             List<Future<?>> work = new ArrayList<>();
             for (int w = 0; w < writers; w++) {
@@ -132,6 +133,7 @@ class OutboxRelayTest {
                                     LockSupport.parkNanos(ThreadLocalRandom.current().nextLong(200_000, 2_000_000));
                                 }
                             });
+                            commitOrder.add("stream-" + client + "@" + (expected + 1));
                         }
                     }
                 }));
@@ -143,6 +145,20 @@ class OutboxRelayTest {
             pool.shutdown();
         }
         int total = streams * eventsPerStream;
+        // the premise: positions were taken in one order and committed in another
+        Map<String, Long> positions = new HashMap<>();
+        new JdbcTemplate(dataSource).query("select stream_id, stream_version, position from events",
+                rs -> { positions.put(rs.getString(1) + "@" + rs.getLong(2), rs.getLong(3)); });
+        long committedBeforeAnEarlierPosition = 0;
+        long highest = Long.MIN_VALUE;
+        for (String committed : commitOrder) {
+            long position = positions.get(committed);
+            if (position < highest) {
+                committedBeforeAnEarlierPosition++;
+            }
+            highest = Math.max(highest, position);
+        }
+        assertThat(committedBeforeAnEarlierPosition).as("transactions that committed after a later position had").isGreaterThan(0);
         List<ConsumerRecord<String, byte[]>> records = TestKafka.readUntil(topic,
                 read -> read.stream().map(r -> TestKafka.headers(r).get(OutboxRelay.HEADER_EVENT_ID)).distinct().count() >= total,
                 Duration.ofMinutes(2));
