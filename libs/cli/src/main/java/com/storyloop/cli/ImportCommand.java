@@ -66,7 +66,8 @@ final class ImportCommand {
         }
         if (response.statusCode() == 201) {
             Matcher drafted = DRAFTED.matcher(response.body());
-            out.println((drafted.find() ? drafted.group(1) : "?") + " stories drafted in bank " + bankId
+            String count = drafted.find() ? drafted.group(1) : "?";
+            out.println(count + (count.equals("1") ? " story" : " stories") + " drafted in bank " + bankId
                     + (response.headers().firstValue("Idempotent-Replayed").isPresent() ? " (this file was imported before: nothing new)" : ""));
             Matcher story = STORY.matcher(response.body());
             while (story.find()) {

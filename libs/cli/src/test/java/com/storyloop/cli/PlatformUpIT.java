@@ -94,6 +94,32 @@ class PlatformUpIT {
             await().atMost(java.time.Duration.ofSeconds(60)).until(() ->
                     http.send(asGrace, HttpResponse.BodyHandlers.ofString()).body().contains("ada-lovelace"));
 
+            // a client's story document into her bank, as typed; a document with a problem is refused whole, naming its line
+            String adasBank = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + config.service("story-service").port()
+                            + "/api/clients/ada-lovelace/bank")).header("Authorization", "Bearer " + TokenCommand.tokenFor(config, "grace@demo-coaching.example"))
+                    .build(), HttpResponse.BodyHandlers.ofString()).body().replaceAll("(?s).*?\"bankId\"\\s*:\\s*\"([^\"]+)\".*", "$1");
+            Path document = home.resolve("stories.md");
+            Files.writeString(document, """
+                    # Cut the release checklist from 40 steps to 12
+                    Principles: INVENT_AND_SIMPLIFY
+                    ## Situation
+                    Releases took two days because of a 40-step checklist.
+                    ## Task
+                    I owned the release process.
+                    ## Action
+                    I measured which steps had caught a problem in the last year and removed the 28 that never had.
+                    ## Result
+                    Releases now take three hours and no incident has been traced to a removed step.
+                    """);
+            Command imported = Command.run(env, "import", document.toString(), "--bank", adasBank);
+            assertThat(imported.exit()).as(imported.err()).isZero();
+            assertThat(imported.out()).contains("1 story drafted in bank " + adasBank).contains("Cut the release checklist from 40 steps to 12");
+            Path broken = home.resolve("broken.md");
+            Files.writeString(broken, "# A story\nPrinciples: GRIT\n## Situation\nSomething happened.\n");
+            Command refused = Command.run(env, "import", broken.toString(), "--bank", adasBank);
+            assertThat(refused.exit()).isEqualTo(1);
+            assertThat(refused.err()).contains("GRIT").contains("broken.md:2");
+
             output.reset();
             platform.up(true);
             assertThat(output.toString(StandardCharsets.UTF_8)).contains("already running").contains("(already loaded)");
