@@ -39,7 +39,8 @@ class ImportIT extends StoryServiceIT {
 
     @Test
     void aMarkdownDocumentDraftsEveryStory() {
-        String bankId = openBank();
+        String client = "client-" + java.util.UUID.randomUUID();
+        String bankId = openBank(ORG, client, "coach-1");
 
         Response imported = importDocument(bankId, "text/markdown", MARKDOWN).assertStatus(201);
 
@@ -52,6 +53,17 @@ class ImportIT extends StoryServiceIT {
         assertThat(story.get("projectTag").asString()).isEqualTo("checkout-2024");
         assertThat(story.get("principles").values()).extracting(JsonNode::asString).containsExactly("CUSTOMER_OBSESSION", "DIVE_DEEP");
         assertThat(story.get("situation").asString()).isEqualTo("Conversion rose 4% after the redesign; screen-reader tickets tripled.");
+
+        // each story a StoryDrafted in the event store and on story.events, keyed by the client, decodable
+        assertThat(jdbc.queryForList("select event_type from events where partition_key = ? order by position", String.class, client))
+                .containsExactly("StoryBankOpened", "StoryDrafted", "StoryDrafted");
+        java.util.List<org.apache.kafka.clients.consumer.ConsumerRecord<String, byte[]>> records = com.storyloop.testsupport.TestKafka.readUntil(
+                com.storyloop.schemas.Topics.STORY_EVENTS, read -> read.stream().filter(r -> client.equals(r.key())).count() >= 3,
+                java.time.Duration.ofSeconds(60));
+        assertThat(records.stream().filter(r -> client.equals(r.key())).map(r -> new com.storyloop.schemas.EventCodec().decode(r.value())))
+                .filteredOn(e -> e instanceof com.storyloop.events.story.StoryDrafted)
+                .extracting(e -> ((com.storyloop.events.story.StoryDrafted) e).getTitle())
+                .containsExactlyInAnyOrder("Rolled back a conversion win", "Cut the approval queue");
     }
 
     @Test
