@@ -66,8 +66,11 @@ public final class LoopPlanner {
                 List<StoryCandidate> evidencing = live.stream().filter(c -> c.evidences(principle)).toList();
                 StoryCandidate best = evidencing.stream()
                         .filter(c -> c.verdict() != Verdict.FAIL && !already.contains(c.storyId()))
+                        // a story over the limit last; then the best verdict; among equals, a story not used yet (interviewers compare
+                        // notes, and a loop answered from few stories looks one-dimensional); then the strongest for this principle
                         .min(Comparator.<StoryCandidate>comparingInt(c -> uses.getOrDefault(c.storyId(), 0) >= MAX_ANSWERS_PER_STORY ? 1 : 0)
                                 .thenComparing(Comparator.comparingInt(StoryCandidate::verdictRank).reversed())
+                                .thenComparingInt(c -> uses.getOrDefault(c.storyId(), 0))
                                 .thenComparing(Comparator.<StoryCandidate>comparingDouble(c -> c.strengthFor(principle)).reversed())
                                 .thenComparing(StoryCandidate::storyId))
                         .orElse(null);

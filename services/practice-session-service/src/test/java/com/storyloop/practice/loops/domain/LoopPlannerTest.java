@@ -67,6 +67,27 @@ class LoopPlannerTest {
     }
 
     @Test
+    void givenOneStoryStrongestForTwoPrinciples_whenAnotherPassStoryCoversOne_thenEachSlotGetsADistinctStory() {
+        StoryCandidate broad = story("broad", 90, Verdict.PASS, Map.of(OWNERSHIP, 0.9, DIVE_DEEP, 0.9));
+        StoryCandidate focused = story("focused", 72, Verdict.PASS, Map.of(DIVE_DEEP, 0.7));
+
+        LoopPlan plan = LoopPlanner.plan(new LoopFormat(1, 2, false, List.of(OWNERSHIP, DIVE_DEEP)), List.of(broad, focused));
+
+        assertThat(slots(plan)).extracting(PlannedSlot::proposedStoryId).containsExactly("broad", "focused");
+        assertThat(plan.warnings()).isEmpty();
+    }
+
+    @Test
+    void givenOnlyAFailingAlternative_whenPlanned_thenThePassStoryIsUsedAgainRatherThanAFailOne() {
+        StoryCandidate broad = story("broad", 90, Verdict.PASS, Map.of(OWNERSHIP, 0.9, DIVE_DEEP, 0.9));
+        StoryCandidate failing = story("failing", 40, Verdict.FAIL, Map.of(DIVE_DEEP, 0.7));
+
+        LoopPlan plan = LoopPlanner.plan(new LoopFormat(1, 2, false, List.of(OWNERSHIP, DIVE_DEEP)), List.of(broad, failing));
+
+        assertThat(slots(plan)).extracting(PlannedSlot::proposedStoryId).containsExactly("broad", "broad");
+    }
+
+    @Test
     void givenABankMissingAPrinciple_whenPlanned_thenThatSlotIsNamedUnfilledWithTheReasonBeforeTheLoopStarts() {
         List<StoryCandidate> bank = fullBank().stream().filter(s -> !s.evidences(FRUGALITY)).toList();
 
