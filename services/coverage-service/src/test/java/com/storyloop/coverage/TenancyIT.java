@@ -92,13 +92,13 @@ class TenancyIT extends CoverageServiceIT {
         assertThat(coverageA).contains(storyA).doesNotContain(storyB).contains("\"activeStories\":1");
         assertThat(coverageB).contains(storyB).doesNotContain(storyA).contains("\"activeStories\":1");
         assertThat(timelineA.lines().toList()).containsExactly(
-                "at,kind,readiness,storiesAtPass,activeStories,rating,ratingScore,loopId,interviewDate",
-                "2026-10-01T09:01:00Z,READINESS,0,0,1,,,," + SOON,
-                "2026-10-01T09:02:00Z,READINESS,19,1,1,,,," + SOON);
+                "at,kind,readiness,overall,storiesAtPass,activeStories,rating,ratingScore,loopId,answers,answersInTargetTime,meanRatingScore,abandoned,interviewDate",
+                "2026-10-01T09:01:00Z,READINESS,0,,0,1,,,,,,,," + SOON,
+                "2026-10-01T09:02:00Z,READINESS,19,80.0,1,1,,,,,,,," + SOON);
         assertThat(timelineB.lines().toList()).containsExactly(
-                "at,kind,readiness,storiesAtPass,activeStories,rating,ratingScore,loopId,interviewDate",
-                "2026-10-01T09:03:00Z,READINESS,0,0,1,,,," + SOON.plusDays(1),
-                "2026-10-01T09:04:00Z,RATING,,,,STRONGLY_INCLINED,4,loop-b," + SOON.plusDays(1));
+                "at,kind,readiness,overall,storiesAtPass,activeStories,rating,ratingScore,loopId,answers,answersInTargetTime,meanRatingScore,abandoned,interviewDate",
+                "2026-10-01T09:03:00Z,READINESS,0,,0,1,,,,,,,," + SOON.plusDays(1),
+                "2026-10-01T09:04:00Z,RATING,,,,,STRONGLY_INCLINED,4,loop-b,,,,," + SOON.plusDays(1));
         // and the other organisation's story is missing for them, its admin included
         token = clientOfA;
         assertThatLooksMissing(get("/api/stories/" + storyB + "/timeline"), storyB, "/api/stories/%s/timeline");
