@@ -32,6 +32,7 @@ import com.storyloop.eventing.consumer.EventConsumer;
 import com.storyloop.eventing.rebuild.RebuildProgress.State;
 import com.storyloop.eventing.spring.ConsumerDefinition;
 import com.storyloop.schemas.EventCodec;
+import com.storyloop.schemas.Topics;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 
@@ -56,6 +57,13 @@ final class ProjectionRebuild implements Runnable {
     /** How long the switch may hold the live group while the rebuild catches up with it before trying again. */
     static final Duration SWITCH_CATCH_UP = Duration.ofSeconds(30);
 
+    /**
+     * Rebuild consumers sharing the topics' partitions (one Kafka group): while one waits for its commit another folds, so
+     * the service's work and the database's overlap instead of adding up. A client's events are in one partition of each
+     * topic, and the range assignor gives partition n of both topics to the same consumer, so no two write the same rows.
+     */
+    static final int CONSUMERS = Math.max(1, Math.min(Topics.PARTITIONS, Runtime.getRuntime().availableProcessors()));
+
     /** Each wait for the live tables stays well under PostgreSQL's deadlock check (1 s by default). */
     private static final Duration TABLE_LOCK_WAIT = Duration.ofMillis(200);
     private static final int TABLE_LOCK_ATTEMPTS = 50;
@@ -76,7 +84,7 @@ final class ProjectionRebuild implements Runnable {
     private volatile Instant finishedAt;
     private volatile Long switchPauseMillis;
     private volatile String error;
-    private volatile EventConsumer consumer;
+    private volatile Rebuilders consumer;
     private final Map<String, String> deferredIndexes = new java.util.LinkedHashMap<>();
 
     ProjectionRebuild(ConsumerDefinition definition, HikariDataSource live, EventCodec codec, DeadLetters deadLetters, String bootstrapServers,
@@ -108,6 +116,7 @@ final class ProjectionRebuild implements Runnable {
             scratch = liveSchema + "_rebuild_" + definition.group().replaceAll("[^a-zA-Z0-9]", "_");
             copyTables(liveSchema, scratch);
             scratchPool = scratchPool(liveSchema, scratch);
+            String kafkaGroup = definition.group() + "-rebuild-" + UUID.randomUUID().toString().substring(0, 8);
 
             Map<TopicPartition, Long> beginning = new HashMap<>();
             Map<TopicPartition, Long> endAtStart = new HashMap<>();
@@ -116,9 +125,10 @@ final class ProjectionRebuild implements Runnable {
             endAtStart.entrySet().removeIf(e -> e.getValue() <= beginning.getOrDefault(e.getKey(), 0L)); // nothing to read there
 
             state = State.CATCHING_UP;
-            EventConsumer rebuilding = new EventConsumer(EventConsumer.Settings.of(definition.group(), definition.topics(), bootstrapServers).withClientSecurity(clientSecurity)
-                    .withKafkaGroup(definition.group() + "-rebuild-" + UUID.randomUUID().toString().substring(0, 8)),
-                    scratchPool, codec, definition.handler(), deadLetters);
+            HikariDataSource scratchTables = scratchPool;
+            Rebuilders rebuilding = new Rebuilders(CONSUMERS, () -> new EventConsumer(EventConsumer.Settings.of(definition.group(),
+                    definition.topics(), bootstrapServers).withClientSecurity(clientSecurity).withKafkaGroup(kafkaGroup),
+                    scratchTables, codec, definition.handler(), deadLetters));
             consumer = rebuilding;
             rebuilding.start();
             JdbcTemplate scratchJdbc = new JdbcTemplate(scratchPool);
@@ -148,7 +158,7 @@ final class ProjectionRebuild implements Runnable {
             state = State.FAILED;
             log.error("Rebuild of {} failed; the live tables are unchanged", definition.group(), e);
         } finally {
-            EventConsumer c = consumer;
+            Rebuilders c = consumer;
             if (c != null) {
                 c.close();
             }
@@ -214,7 +224,7 @@ final class ProjectionRebuild implements Runnable {
         config.setJdbcUrl(live.getJdbcUrl());
         config.setUsername(live.getUsername());
         config.setPassword(live.getPassword());
-        config.setMaximumPoolSize(3);
+        config.setMaximumPoolSize(CONSUMERS + 2); // a connection per consumer, one for progress, one for the switch's reads
         config.setPoolName("rebuild-" + definition.group());
         // the scratch tables first; anything else the handler reads (other projections' tables) from the live schema
         config.setConnectionInitSql("set search_path to " + quote(scratch) + ", " + quote(liveSchema));
@@ -243,7 +253,7 @@ final class ProjectionRebuild implements Runnable {
         }
     }
 
-    private void track(Map<TopicPartition, Long> beginning, EventConsumer rebuilding) {
+    private void track(Map<TopicPartition, Long> beginning, Rebuilders rebuilding) {
         long read = 0;
         for (Map.Entry<TopicPartition, Long> position : rebuilding.storedPositions().entrySet()) {
             read += position.getValue() - beginning.getOrDefault(position.getKey(), 0L);
@@ -256,7 +266,7 @@ final class ProjectionRebuild implements Runnable {
      * One attempt at the switch. Holds the live group, waits (bounded) for the rebuild to pass its positions, then moves
      * the tables. Returns false, changing nothing, when the rebuild did not catch up in time.
      */
-    private boolean switchOver(String liveSchema, String scratch, JdbcTemplate scratchJdbc, EventConsumer rebuilding) throws SQLException {
+    private boolean switchOver(String liveSchema, String scratch, JdbcTemplate scratchJdbc, Rebuilders rebuilding) throws SQLException {
         try (Connection c = live.getConnection()) {
             c.setAutoCommit(false);
             try {
@@ -459,6 +469,38 @@ final class ProjectionRebuild implements Runnable {
     private static void pause(Duration duration) {
         if (!Backoff.pause(duration)) {
             throw new IllegalStateException("interrupted");
+        }
+    }
+
+    /** The rebuild's consumers as one: positions are stored per partition in the scratch tables they share. */
+    private static final class Rebuilders {
+
+        private final List<EventConsumer> consumers = new ArrayList<>();
+
+        Rebuilders(int count, java.util.function.Supplier<EventConsumer> consumer) {
+            for (int i = 0; i < count; i++) {
+                consumers.add(consumer.get());
+            }
+        }
+
+        void start() {
+            consumers.forEach(EventConsumer::start);
+        }
+
+        Map<TopicPartition, Long> storedPositions() {
+            return consumers.get(0).storedPositions();
+        }
+
+        boolean isRunning() {
+            return consumers.stream().allMatch(EventConsumer::isRunning);
+        }
+
+        long applied() {
+            return consumers.stream().mapToLong(EventConsumer::applied).sum();
+        }
+
+        void close() {
+            consumers.forEach(EventConsumer::close);
         }
     }
 }
