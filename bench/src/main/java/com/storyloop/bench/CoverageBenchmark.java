@@ -807,14 +807,15 @@ public final class CoverageBenchmark {
             double perEvent = 1000.0 / Math.max(1, rebuild.eventsRead());
             out.append(String.format(Locale.ROOT, "%n**Missed: the rebuild ran at %,.0f events/s (target >= 25,000).** Over its %.1f s the CPU went "
                     + "mostly to %s: %s ms of CPU on 2 cores (%,.0f ms available), i.e. per event %.0f us in PostgreSQL and %.0f us in the "
-                    + "service. The rebuild is one consumer thread that polls, folds, then waits for its transaction, so these costs add up "
-                    + "rather than overlap%s. A bare consumer reads the same records at %,.0f/s, so Kafka is not the limit.%n", rebuild.perSecond(),
+                    + "service. The rebuild runs a consumer per core on the topics' partitions, so the service's folding overlaps the "
+                    + "database's writes; %s. A bare consumer reads the same records at %,.0f/s, so Kafka is not the limit.%n", rebuild.perSecond(),
                     rebuild.seconds(), dominant, rebuild.cpuMillis(), rebuild.seconds() * 2000, pg * perEvent, service * perEvent,
-                    service + pg + kafka < rebuild.seconds() * 2000 * 0.8 ? " and the cores were not saturated by it" : "", bare.perSecond()));
+                    service + pg + kafka < rebuild.seconds() * 2000 * 0.8 ? "the cores were not saturated by it, so waiting, not CPU, set the pace"
+                            : "the cores were busy, so only fewer CPU microseconds per event would raise the rate", bare.perSecond()));
         }
         if (rebuild.switchPauseMillis() != null && rebuild.switchPauseMillis() > 250) {
             out.append(String.format(Locale.ROOT, "%n**The switch held the live group for %,d ms.** Under its exclusive lock it waits for the "
-                    + "rebuild to pass the live group's positions, stops the rebuild consumer (up to one poll), copies the inbox rows of the rebuild "
+                    + "rebuild to pass the live group's positions, stops the rebuild consumers (up to one poll each), copies the inbox rows of the rebuild "
                     + "batches past those positions and moves the tables (%,d inbox rows for the group afterwards).%n", rebuild.switchPauseMillis(),
                     rebuild.inboxRows()));
         }
