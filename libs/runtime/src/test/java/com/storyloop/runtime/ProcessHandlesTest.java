@@ -3,6 +3,7 @@ package com.storyloop.runtime;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -24,7 +25,7 @@ class ProcessHandlesTest {
         assertThat(ProcessHandles.alive(pidFile)).map(ProcessHandle::pid).contains(sleeper.pid());
         assertThat(ProcessHandles.stop(pidFile, Duration.ofSeconds(5))).isTrue();
 
-        assertThat(sleeper.waitFor(5, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        assertThat(sleeper.waitFor(5, TimeUnit.SECONDS)).isTrue();
         assertThat(pidFile).doesNotExist();
     }
 

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 import javax.sql.DataSource;
 
@@ -477,7 +478,7 @@ final class ProjectionRebuild implements Runnable {
 
         private final List<EventConsumer> consumers = new ArrayList<>();
 
-        Rebuilders(int count, java.util.function.Supplier<EventConsumer> consumer) {
+        Rebuilders(int count, Supplier<EventConsumer> consumer) {
             for (int i = 0; i < count; i++) {
                 consumers.add(consumer.get());
             }

@@ -1,6 +1,7 @@
 package com.storyloop.eventing.spring;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -184,7 +185,7 @@ public class EventingAutoConfiguration {
          * Records the given groups have still to apply, as last seen by their poll loops: what a view read from their
          * tables says about its freshness ({@code consumerLag}).
          */
-        public long lag(java.util.Collection<String> groups) {
+        public long lag(Collection<String> groups) {
             long lag = 0;
             for (EventConsumer consumer : consumers()) {
                 if (groups.contains(consumer.group())) {

@@ -1,5 +1,6 @@
 package com.storyloop.eventing.spring;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -26,7 +27,7 @@ public class EventingProperties {
      * {@code schemas/history}: a service deployed before that release then decodes the events newer services write, by
      * their fingerprints, instead of dead-lettering them as UNKNOWN_FINGERPRINT.
      */
-    private java.nio.file.Path schemaDir;
+    private Path schemaDir;
 
     private final Relay relay = new Relay();
 
@@ -79,11 +80,11 @@ public class EventingProperties {
         }
     }
 
-    public java.nio.file.Path getSchemaDir() {
+    public Path getSchemaDir() {
         return schemaDir;
     }
 
-    public void setSchemaDir(java.nio.file.Path schemaDir) {
+    public void setSchemaDir(Path schemaDir) {
         this.schemaDir = schemaDir;
     }
 

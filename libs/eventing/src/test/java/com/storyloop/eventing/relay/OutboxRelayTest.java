@@ -6,8 +6,10 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Queue;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -116,7 +118,7 @@ class OutboxRelayTest {
         OutboxRelay relay = relay();
         relay.start();
         ExecutorService pool = Executors.newFixedThreadPool(writers);
-        java.util.Queue<String> commitOrder = new java.util.concurrent.ConcurrentLinkedQueue<>(); // stream@version, as each commit returned
+        Queue<String> commitOrder = new ConcurrentLinkedQueue<>(); // stream@version, as each commit returned
         try {
             List<Future<?>> work = new ArrayList<>();
             for (int w = 0; w < writers; w++) {

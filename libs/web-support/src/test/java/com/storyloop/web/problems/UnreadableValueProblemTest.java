@@ -1,7 +1,10 @@
 package com.storyloop.web.problems;
 
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpHeaders;
@@ -30,18 +33,18 @@ class UnreadableValueProblemTest {
     private final JsonMapper json = JsonMapper.builder().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
 
     @SuppressWarnings("unchecked")
-    private List<java.util.Map<String, Object>> errorsFor(String body) {
+    private List<Map<String, Object>> errorsFor(String body) {
         ProblemDetail problem = problemFor(body);
         assertThat(problem.getStatus()).isEqualTo(400);
-        return (List<java.util.Map<String, Object>>) problem.getProperties().get("errors");
+        return (List<Map<String, Object>>) problem.getProperties().get("errors");
     }
 
     private ProblemDetail problemFor(String body) {
         Throwable failure = catchThrowable(() -> json.readValue(body, Request.class));
         HttpInputMessage input = new HttpInputMessage() {
             @Override
-            public java.io.InputStream getBody() {
-                return new java.io.ByteArrayInputStream(body.getBytes());
+            public InputStream getBody() {
+                return new ByteArrayInputStream(body.getBytes());
             }
 
             @Override
@@ -57,27 +60,27 @@ class UnreadableValueProblemTest {
     @Test
     void anUnknownEnumValueNamesItsFieldAndTheAcceptedValues() {
         assertThat(errorsFor("{\"title\": \"x\", \"level\": \"L9\"}"))
-                .containsExactly(java.util.Map.of("field", "level", "message", "'L9' is not one of L4, L5, L6"));
+                .containsExactly(Map.of("field", "level", "message", "'L9' is not one of L4, L5, L6"));
     }
 
     @Test
     void aBadDateNamesItsFieldAndTheExpectedForm() {
         assertThat(errorsFor("{\"interviewDate\": \"next week\"}"))
-                .containsExactly(java.util.Map.of("field", "interviewDate", "message", "'next week' is not a date such as 2026-12-01"));
+                .containsExactly(Map.of("field", "interviewDate", "message", "'next week' is not a date such as 2026-12-01"));
     }
 
     @Test
     void aValueDeepInsideAListIsNamedByItsPath() {
         assertThat(errorsFor("{\"sections\": [{\"heading\": \"a\", \"pages\": [1]}, {\"heading\": \"b\", \"pages\": [2, \"three\"]}]}"))
                 .extracting(e -> e.get("field")).containsExactly("sections[1].pages[1]");
-        assertThat(errorsFor("{\"title\": [\"not\", \"text\"]}")).containsExactly(java.util.Map.of("field", "title", "message", "must be text"));
+        assertThat(errorsFor("{\"title\": [\"not\", \"text\"]}")).containsExactly(Map.of("field", "title", "message", "must be text"));
         assertThat(errorsFor("{\"sections\": \"none\"}")).extracting(e -> e.get("field")).containsExactly("sections");
     }
 
     @Test
     void anUnknownFieldIsNamed() {
         assertThat(errorsFor("{\"title\": \"x\", \"colour\": \"red\"}"))
-                .containsExactly(java.util.Map.of("field", "colour", "message", "is not a field of this request"));
+                .containsExactly(Map.of("field", "colour", "message", "is not a field of this request"));
     }
 
     @Test

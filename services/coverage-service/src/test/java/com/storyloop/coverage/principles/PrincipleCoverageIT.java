@@ -13,6 +13,8 @@ import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -283,7 +285,7 @@ class PrincipleCoverageIT extends CoverageServiceIT {
     }
 
     private static int readiness(String coverage) {
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("\"readiness\":(\\d+)").matcher(coverage);
+        Matcher m = Pattern.compile("\"readiness\":(\\d+)").matcher(coverage);
         assertThat(m.find()).isTrue();
         return Integer.parseInt(m.group(1));
     }

@@ -4,6 +4,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.UUID;
 
@@ -109,13 +111,13 @@ class ContentIntakeIT extends PracticeServiceIT {
         unknownFingerprint[3] ^= 0x5A;
         send(PROVIDER, unknownFingerprint);
         byte[] whole = codec.encode(question(PROVIDER, "1", "cut", PrincipleCode.FRUGALITY, "A body cut short " + "x".repeat(200)));
-        send(PROVIDER, java.util.Arrays.copyOf(whole, whole.length - 150));
+        send(PROVIDER, Arrays.copyOf(whole, whole.length - 150));
         send("another-provider", codec.encode(question(PROVIDER, "1", "key", PrincipleCode.FRUGALITY, "Keyed by another provider")));
         send(question(PROVIDER, "1", "nul", PrincipleCode.FRUGALITY, "A question with a \u0000 inside"));
         send(question(PROVIDER, "1", "long", PrincipleCode.FRUGALITY, "w".repeat(2_001)));
         send(QuestionPublished.newBuilder(question(PROVIDER, "1", "level", PrincipleCode.FRUGALITY, "At which level?")).setLevel(Level.UNKNOWN).build());
         send(QuestionPublished.newBuilder(question(PROVIDER, "1", "probes", PrincipleCode.FRUGALITY, "So many follow-ups?"))
-                .setProbes(java.util.Collections.nCopies(21, "And then?")).build());
+                .setProbes(Collections.nCopies(21, "And then?")).build());
         send(QuestionPublished.newBuilder(question(PROVIDER, "1", "blank-probe", PrincipleCode.FRUGALITY, "A blank follow-up?"))
                 .setProbes(List.of("What exactly did you cut?", " ")).build());
         send(QuestionPublished.newBuilder(question(PROVIDER, "1", "nul-probe", PrincipleCode.FRUGALITY, "A follow-up with a NUL?"))

@@ -1,13 +1,21 @@
 package com.storyloop.story.stories;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 
 import tools.jackson.databind.JsonNode;
 
+import com.storyloop.events.story.StoryDrafted;
+import com.storyloop.schemas.EventCodec;
+import com.storyloop.schemas.Topics;
 import com.storyloop.story.support.StoryServiceIT;
+import com.storyloop.testsupport.TestKafka;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -39,7 +47,7 @@ class ImportIT extends StoryServiceIT {
 
     @Test
     void aMarkdownDocumentDraftsEveryStory() {
-        String client = "client-" + java.util.UUID.randomUUID();
+        String client = "client-" + UUID.randomUUID();
         String bankId = openBank(ORG, client, "coach-1");
 
         Response imported = importDocument(bankId, "text/markdown", MARKDOWN).assertStatus(201);
@@ -57,12 +65,12 @@ class ImportIT extends StoryServiceIT {
         // each story a StoryDrafted in the event store and on story.events, keyed by the client, decodable
         assertThat(jdbc.queryForList("select event_type from events where partition_key = ? order by position", String.class, client))
                 .containsExactly("StoryBankOpened", "StoryDrafted", "StoryDrafted");
-        java.util.List<org.apache.kafka.clients.consumer.ConsumerRecord<String, byte[]>> records = com.storyloop.testsupport.TestKafka.readUntil(
-                com.storyloop.schemas.Topics.STORY_EVENTS, read -> read.stream().filter(r -> client.equals(r.key())).count() >= 3,
-                java.time.Duration.ofSeconds(60));
-        assertThat(records.stream().filter(r -> client.equals(r.key())).map(r -> new com.storyloop.schemas.EventCodec().decode(r.value())))
-                .filteredOn(e -> e instanceof com.storyloop.events.story.StoryDrafted)
-                .extracting(e -> ((com.storyloop.events.story.StoryDrafted) e).getTitle())
+        List<ConsumerRecord<String, byte[]>> records = TestKafka.readUntil(
+                Topics.STORY_EVENTS, read -> read.stream().filter(r -> client.equals(r.key())).count() >= 3,
+                Duration.ofSeconds(60));
+        assertThat(records.stream().filter(r -> client.equals(r.key())).map(r -> new EventCodec().decode(r.value())))
+                .filteredOn(e -> e instanceof StoryDrafted)
+                .extracting(e -> ((StoryDrafted) e).getTitle())
                 .containsExactlyInAnyOrder("Rolled back a conversion win", "Cut the approval queue");
     }
 

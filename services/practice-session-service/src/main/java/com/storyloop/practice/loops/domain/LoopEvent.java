@@ -1,7 +1,9 @@
 package com.storyloop.practice.loops.domain;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 
 import com.storyloop.rubric.scorecard.Principle;
 
@@ -78,8 +80,8 @@ public sealed interface LoopEvent {
 
         /** The use of {@code storyId} among these outcomes (answered ones only). */
         static StoryUse of(String storyId, List<PrincipleOutcome> outcomes) {
-            List<Principle> principles = new java.util.ArrayList<>();
-            List<Rating> ratings = new java.util.ArrayList<>();
+            List<Principle> principles = new ArrayList<>();
+            List<Rating> ratings = new ArrayList<>();
             int seconds = 0;
             int timed = 0;
             int outside = 0;
@@ -104,7 +106,7 @@ public sealed interface LoopEvent {
 
         /** Every story answered among these outcomes, in the order first used. */
         public static List<StoryUse> of(List<PrincipleOutcome> outcomes) {
-            return outcomes.stream().map(PrincipleOutcome::storyId).filter(java.util.Objects::nonNull).distinct().map(id -> of(id, outcomes)).toList();
+            return outcomes.stream().map(PrincipleOutcome::storyId).filter(Objects::nonNull).distinct().map(id -> of(id, outcomes)).toList();
         }
     }
 }
