@@ -20,12 +20,12 @@ import com.storyloop.security.caller.Caller;
 import com.storyloop.web.problems.ResourceNotFound;
 
 /**
- * GET /api/orgs/{orgId}/analytics: cohort analytics over the organisation's scorecards (from the story timeline tables), all
- * parts at once (JSON, or {@code text/csv} with a table column);
- * its parts at /analytics/revisions (mean overall by revision number, median revisions to PASS) and /analytics/flags
- * (flag resolution rate) and /analytics/agreement (coach-vs-engine agreement per dimension, from CoachScored), each also as
- * {@code text/csv}; /analytics/heatmap (principle x dimension weakness over active stories). Org admins of that organisation only. Every answer says how
- * far behind the event log its projections are (consumerLag, and the X-Consumer-Lag header).
+ * GET /api/orgs/{orgId}/analytics: cohort analytics over the organisation's scorecards (from the story timeline tables),
+ * all parts at once (JSON, or {@code text/csv} with a table column); its parts at /analytics/revisions (mean overall by
+ * revision number, median revisions to PASS), /analytics/flags (flag resolution rate), /analytics/agreement
+ * (coach-vs-engine agreement per dimension and on the verdict, from CoachScored) and /analytics/heatmap (principle x
+ * dimension weakness over active stories), each also as {@code text/csv}. Org admins of that organisation only. Every
+ * answer says how far behind the event log its projections are (consumerLag, and the X-Consumer-Lag header).
  */
 @RestController
 class ReadingAnalytics {
