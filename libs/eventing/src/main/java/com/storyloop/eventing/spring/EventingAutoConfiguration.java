@@ -26,6 +26,7 @@ import com.storyloop.eventing.rebuild.ProjectionRebuilds;
 import com.storyloop.eventing.relay.OutboxRelay;
 import com.storyloop.eventing.store.AvroEventStore;
 import com.storyloop.eventing.store.EventStore;
+import com.storyloop.schemas.EventCatalog;
 import com.storyloop.schemas.EventCodec;
 
 import io.micrometer.core.instrument.Gauge;
@@ -42,7 +43,7 @@ public class EventingAutoConfiguration {
     /** The jar's released schemas, plus those under {@code storyloop.eventing.schema-dir} when set. */
     @Bean
     EventCodec eventCodec(EventingProperties properties) {
-        return properties.getSchemaDir() == null ? new EventCodec() : new EventCodec(new com.storyloop.schemas.EventCatalog(properties.getSchemaDir()));
+        return properties.getSchemaDir() == null ? new EventCodec() : new EventCodec(new EventCatalog(properties.getSchemaDir()));
     }
 
     @Bean

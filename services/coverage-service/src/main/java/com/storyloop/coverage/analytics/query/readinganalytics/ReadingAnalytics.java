@@ -3,7 +3,6 @@ package com.storyloop.coverage.analytics.query.readinganalytics;
 import java.util.List;
 import java.util.Map;
 
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -15,6 +14,7 @@ import com.storyloop.coverage.analytics.domain.CohortAnalytics;
 import com.storyloop.coverage.analytics.domain.WeaknessHeatmap;
 import com.storyloop.coverage.principles.adapter.in.kafka.PrincipleCoverageProjection;
 import com.storyloop.coverage.timeline.adapter.in.kafka.StoryTimelineProjection;
+import com.storyloop.coverage.views.ViewAnswers;
 import com.storyloop.eventing.spring.EventingAutoConfiguration.EventingLifecycle;
 import com.storyloop.security.caller.Caller;
 import com.storyloop.web.problems.ResourceNotFound;
@@ -59,7 +59,7 @@ class ReadingAnalytics {
         CoachAgreement.Report agreement = query.agreement(caller, orgId);
         List<WeaknessHeatmap.Cell> heatmap = query.heatmap(caller, orgId);
         long lag = eventing.lag(GROUPS);
-        if (wantsCsv(accept)) {
+        if (ViewAnswers.wantsCsv(accept)) {
             StringBuilder out = new StringBuilder("table,key,value1,value2,value3,value4\n");
             cohort.meanOverallByRevision().forEach(m -> row(out, "meanOverallByRevision", m.revision(), m.meanOverall(), m.stories(), null, null));
             row(out, "medianRevisionsToPass", "", cohort.medianRevisionsToPass(), cohort.storiesAtPass(), cohort.stories(), null);
@@ -68,24 +68,24 @@ class ReadingAnalytics {
                     d.withinOneShare()));
             row(out, "coachAgreement", "VERDICT", agreement.comparisons(), agreement.verdictAgreement(), null, null);
             heatmap.forEach(c -> row(out, "weaknessHeatmap", c.principle() + ":" + c.dimension(), c.stories(), c.meanScore(), c.weakness(), null));
-            return csv(out.toString(), lag);
+            return ViewAnswers.csv(out.toString(), lag);
         }
-        return json(new AnalyticsView(orgId, cohort, agreement, heatmap, lag), lag);
+        return ViewAnswers.json(new AnalyticsView(orgId, cohort, agreement, heatmap, lag), lag);
     }
 
     @GetMapping("/api/orgs/{orgId}/analytics/{part}")
     ResponseEntity<?> part(@PathVariable String orgId, @PathVariable String part, @RequestHeader(value = "Accept", required = false) String accept,
                            Caller caller) {
         CohortAnalytics.Report report = query.cohort(caller, orgId); // checks the caller before anything else, the part's name included
-        boolean csv = wantsCsv(accept);
+        boolean csv = ViewAnswers.wantsCsv(accept);
         long lag = eventing.lag(GROUPS);
         if (part.equals("revisions")) {
             if (csv) {
                 StringBuilder out = new StringBuilder("revision,meanOverall,stories\n");
                 report.meanOverallByRevision().forEach(m -> out.append(m.revision()).append(',').append(m.meanOverall()).append(',').append(m.stories()).append('\n'));
-                return csv(out.toString(), lag);
+                return ViewAnswers.csv(out.toString(), lag);
             }
-            return json(new RevisionsPart(report.meanOverallByRevision(), report.medianRevisionsToPass(), report.storiesAtPass(), report.stories(), lag),
+            return ViewAnswers.json(new RevisionsPart(report.meanOverallByRevision(), report.medianRevisionsToPass(), report.storiesAtPass(), report.stories(), lag),
                     lag);
         }
         if (part.equals("flags")) {
@@ -93,9 +93,9 @@ class ReadingAnalytics {
                 StringBuilder out = new StringBuilder("flag,raised,resolved,rate\n");
                 report.flagResolution().forEach(f -> out.append(f.flag()).append(',').append(f.raised()).append(',').append(f.resolved()).append(',')
                         .append(f.rate()).append('\n'));
-                return csv(out.toString(), lag);
+                return ViewAnswers.csv(out.toString(), lag);
             }
-            return json(Map.of("flagResolution", report.flagResolution(), "consumerLag", lag), lag);
+            return ViewAnswers.json(Map.of("flagResolution", report.flagResolution(), "consumerLag", lag), lag);
         }
         if (part.equals("agreement")) {
             CoachAgreement.Report agreement = query.agreement(caller, orgId);
@@ -104,10 +104,10 @@ class ReadingAnalytics {
                 agreement.dimensions().forEach(d -> out.append(d.dimension()).append(',').append(d.pairs()).append(',').append(d.meanAbsoluteDifference())
                         .append(',').append(d.exactShare()).append(',').append(d.withinOneShare()).append('\n'));
                 // the verdict is one more thing coach and engine agree on or not: its share of exact agreement, over every comparison
-                out.append("VERDICT,").append(agreement.comparisons()).append(",,").append(blank(agreement.verdictAgreement())).append(",\n");
-                return csv(out.toString(), lag);
+                out.append("VERDICT,").append(agreement.comparisons()).append(",,").append(ViewAnswers.field(agreement.verdictAgreement())).append(",\n");
+                return ViewAnswers.csv(out.toString(), lag);
             }
-            return json(new AgreementPart(agreement.comparisons(), agreement.verdictAgreement(), agreement.dimensions(), lag), lag);
+            return ViewAnswers.json(new AgreementPart(agreement.comparisons(), agreement.verdictAgreement(), agreement.dimensions(), lag), lag);
         }
         if (part.equals("heatmap")) {
             List<WeaknessHeatmap.Cell> cells = query.heatmap(caller, orgId);
@@ -115,31 +115,18 @@ class ReadingAnalytics {
                 StringBuilder out = new StringBuilder("principle,dimension,stories,meanScore,weakness\n");
                 cells.forEach(c -> out.append(c.principle()).append(',').append(c.dimension()).append(',').append(c.stories()).append(',')
                         .append(c.meanScore()).append(',').append(c.weakness()).append('\n'));
-                return csv(out.toString(), lag);
+                return ViewAnswers.csv(out.toString(), lag);
             }
-            return json(Map.of("heatmap", cells, "consumerLag", lag), lag);
+            return ViewAnswers.json(Map.of("heatmap", cells, "consumerLag", lag), lag);
         }
         throw new ResourceNotFound("analytics part", part);
     }
 
-    private static boolean wantsCsv(String accept) {
-        return accept != null && accept.contains("text/csv");
-    }
-
-    private static void row(StringBuilder out, String table, Object key, Object v1, Object v2, Object v3, Object v4) {
-        out.append(table).append(',').append(key).append(',').append(blank(v1)).append(',').append(blank(v2)).append(',').append(blank(v3))
-                .append(',').append(blank(v4)).append('\n');
-    }
-
-    private static String blank(Object value) {
-        return value == null ? "" : value.toString();
-    }
-
-    private static ResponseEntity<?> json(Object body, long lag) {
-        return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).header("X-Consumer-Lag", Long.toString(lag)).body(body);
-    }
-
-    private static ResponseEntity<String> csv(String body, long lag) {
-        return ResponseEntity.ok().contentType(MediaType.parseMediaType("text/csv")).header("X-Consumer-Lag", Long.toString(lag)).body(body);
+    private static void row(StringBuilder out, String table, Object key, Object... values) {
+        out.append(table).append(',').append(ViewAnswers.field(key));
+        for (Object value : values) {
+            out.append(',').append(ViewAnswers.field(value));
+        }
+        out.append('\n');
     }
 }

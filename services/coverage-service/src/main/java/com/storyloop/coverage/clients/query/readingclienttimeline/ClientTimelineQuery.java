@@ -24,8 +24,9 @@ import com.storyloop.web.problems.ResourceNotFound;
 class ClientTimelineQuery {
 
     /**
-     * READINESS after a story or scoring event (with overall: the mean overall score of the active stories); RATING, an interviewer's rating of one answer; LOOP, a completed practice loop
-     * (self-practice too): answers, how many in the 2-3 minute target, the mean rating (1-4) when it was rated.
+     * READINESS after a story or scoring event (overall: the mean overall score of the active stories); RATING, an
+     * interviewer's rating of one answer; LOOP, a completed practice loop (self-practice too): answers, how many in the 2-3
+     * minute target, the mean rating (1-4) when it was rated.
      */
     record Point(Instant at, String kind, Integer readiness, Double overall, Integer storiesAtPass, Integer activeStories, String rating,
                  Integer ratingScore, String loopId, Integer answers, Integer answersInTargetTime, Double meanRatingScore, Boolean abandoned) {

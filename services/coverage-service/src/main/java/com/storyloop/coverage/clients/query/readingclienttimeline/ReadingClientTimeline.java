@@ -4,7 +4,6 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
 
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -13,6 +12,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import com.storyloop.coverage.clients.adapter.in.kafka.PracticeRatingsProjection;
 import com.storyloop.coverage.principles.adapter.in.kafka.PrincipleCoverageProjection;
+import com.storyloop.coverage.views.ViewAnswers;
 import com.storyloop.eventing.spring.EventingAutoConfiguration.EventingLifecycle;
 import com.storyloop.security.caller.Caller;
 
@@ -44,28 +44,19 @@ class ReadingClientTimeline {
         List<ClientTimelineQuery.Point> points = timeline.points();
         LocalDate interviewDate = timeline.interviewDate();
         long lag = eventing.lag(GROUPS);
-        if (accept != null && accept.contains("text/csv")) {
+        if (ViewAnswers.wantsCsv(accept)) {
             StringBuilder csv = new StringBuilder("at,kind,readiness,overall,storiesAtPass,activeStories,rating,ratingScore,loopId,answers,answersInTargetTime,"
                     + "meanRatingScore,abandoned,interviewDate\n");
             for (ClientTimelineQuery.Point p : points) {
-                csv.append(p.at()).append(',').append(p.kind()).append(',').append(blank(p.readiness())).append(',').append(blank(p.overall()))
-                        .append(',').append(blank(p.storiesAtPass()))
-                        .append(',').append(blank(p.activeStories())).append(',').append(blank(p.rating())).append(',').append(blank(p.ratingScore()))
-                        .append(',').append(blank(p.loopId())).append(',').append(blank(p.answers())).append(',').append(blank(p.answersInTargetTime()))
-                        .append(',').append(blank(p.meanRatingScore())).append(',').append(blank(p.abandoned())).append(',').append(blank(interviewDate))
+                csv.append(p.at()).append(',').append(p.kind()).append(',').append(ViewAnswers.field(p.readiness())).append(',').append(ViewAnswers.field(p.overall()))
+                        .append(',').append(ViewAnswers.field(p.storiesAtPass()))
+                        .append(',').append(ViewAnswers.field(p.activeStories())).append(',').append(ViewAnswers.field(p.rating())).append(',').append(ViewAnswers.field(p.ratingScore()))
+                        .append(',').append(ViewAnswers.field(p.loopId())).append(',').append(ViewAnswers.field(p.answers())).append(',').append(ViewAnswers.field(p.answersInTargetTime()))
+                        .append(',').append(ViewAnswers.field(p.meanRatingScore())).append(',').append(ViewAnswers.field(p.abandoned())).append(',').append(ViewAnswers.field(interviewDate))
                         .append('\n');
             }
-            return ResponseEntity.ok().contentType(MediaType.parseMediaType("text/csv")).header("X-Consumer-Lag", Long.toString(lag)).body(csv.toString());
+            return ViewAnswers.csv(csv.toString(), lag);
         }
-        return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).header("X-Consumer-Lag", Long.toString(lag))
-                .body(new ClientTimelineView(clientId, interviewDate, points, lag));
-    }
-
-    private static String blank(Object value) {
-        if (value == null) {
-            return "";
-        }
-        String s = value.toString();
-        return s.contains(",") || s.contains("\"") ? "\"" + s.replace("\"", "\"\"") + "\"" : s;
+        return ViewAnswers.json(new ClientTimelineView(clientId, interviewDate, points, lag), lag);
     }
 }

@@ -17,6 +17,7 @@ import org.springframework.web.util.UriUtils;
 import com.storyloop.coverage.clients.adapter.in.kafka.ClientDirectoryProjection;
 import com.storyloop.coverage.clients.query.triagingclients.TriageQuery.TriageRow;
 import com.storyloop.coverage.principles.adapter.in.kafka.PrincipleCoverageProjection;
+import com.storyloop.coverage.views.ViewAnswers;
 import com.storyloop.eventing.spring.EventingAutoConfiguration.EventingLifecycle;
 import com.storyloop.security.caller.Caller;
 
@@ -53,25 +54,21 @@ class TriagingClients {
                              Caller caller) {
         TriageQuery.Triage triage = query.triage(caller, orgId, days, page, size);
         long lag = eventing.lag(GROUPS);
-        ResponseEntity.BodyBuilder response = ResponseEntity.ok().header("X-Consumer-Lag", Long.toString(lag));
+        ResponseEntity.BodyBuilder response = ResponseEntity.ok().header(ViewAnswers.LAG_HEADER, Long.toString(lag));
         if (triage.hasNext()) {
             response.header(HttpHeaders.LINK, "</api/orgs/" + UriUtils.encodePathSegment(orgId, StandardCharsets.UTF_8) + "/triage?days="
                     + triage.days() + "&page=" + (triage.paging().page() + 1) + "&size=" + triage.paging().size() + ">; rel=\"next\"");
         }
         List<TriageRow> ranked = triage.ranked();
-        if (accept != null && accept.contains("text/csv")) {
+        if (ViewAnswers.wantsCsv(accept)) {
             StringBuilder csv = new StringBuilder("clientId,coachId,interviewDate,daysLeft,readiness,readinessGap,storiesAtPass,activeStories\n");
             for (TriageRow r : ranked) {
-                csv.append(quote(r.clientId())).append(',').append(r.coachId() == null ? "" : quote(r.coachId())).append(',').append(r.interviewDate())
+                csv.append(ViewAnswers.field(r.clientId())).append(',').append(ViewAnswers.field(r.coachId())).append(',').append(r.interviewDate())
                         .append(',').append(r.daysLeft()).append(',').append(r.readiness()).append(',').append(r.readinessGap()).append(',')
                         .append(r.storiesAtPass()).append(',').append(r.activeStories()).append('\n');
             }
-            return response.contentType(MediaType.parseMediaType("text/csv")).body(csv.toString());
+            return response.contentType(ViewAnswers.CSV).body(csv.toString());
         }
         return response.contentType(MediaType.APPLICATION_JSON).body(new TriageView(orgId, triage.days(), triage.today(), ranked, lag));
-    }
-
-    private static String quote(String s) {
-        return s.contains(",") || s.contains("\"") ? "\"" + s.replace("\"", "\"\"") + "\"" : s;
     }
 }

@@ -2,7 +2,6 @@ package com.storyloop.coverage.principles.query.readingcoverage;
 
 import java.util.List;
 
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -12,6 +11,7 @@ import org.springframework.web.bind.annotation.RestController;
 import com.storyloop.coverage.principles.adapter.in.kafka.PrincipleCoverageProjection;
 import com.storyloop.coverage.principles.domain.BankStory;
 import com.storyloop.coverage.principles.domain.CoverageReport;
+import com.storyloop.coverage.views.ViewAnswers;
 import com.storyloop.eventing.spring.EventingAutoConfiguration.EventingLifecycle;
 import com.storyloop.security.caller.Caller;
 
@@ -23,7 +23,6 @@ import com.storyloop.security.caller.Caller;
 @RestController
 class ReadingCoverage {
 
-    static final MediaType CSV = MediaType.parseMediaType("text/csv");
 
     record StoryCell(String storyId, boolean claimed, Double fit, String verdict, Integer overall) {
     }
@@ -52,8 +51,8 @@ class ReadingCoverage {
         List<BankStory> bank = coverage.bank();
         CoverageReport report = coverage.report();
         long lag = lag();
-        if (accept != null && accept.contains("text/csv")) {
-            return ResponseEntity.ok().contentType(CSV).header("X-Consumer-Lag", Long.toString(lag)).body(csv(report));
+        if (ViewAnswers.wantsCsv(accept)) {
+            return ViewAnswers.csv(csv(report), lag);
         }
         List<PrincipleView> principles = report.principles().stream().map(row -> new PrincipleView(row.code().name(),
                 row.stories().stream().map(c -> new StoryCell(c.storyId(), c.claimed(), c.fit(), c.verdict(), c.overall())).toList(),
@@ -61,7 +60,7 @@ class ReadingCoverage {
         CoverageView view = new CoverageView(clientId, report.readiness(),
                 report.reasons().stream().map(r -> new ReasonView(r.rule(), r.points(), r.detail())).toList(), report.findings(),
                 principles, (int) bank.stream().filter(BankStory::active).count(), lag);
-        return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).header("X-Consumer-Lag", Long.toString(lag)).body(view);
+        return ViewAnswers.json(view, lag);
     }
 
     private long lag() {

@@ -3,7 +3,6 @@ package com.storyloop.coverage.timeline.query.readingstorytimeline;
 import java.util.List;
 import java.util.Map;
 
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -12,6 +11,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import com.storyloop.coverage.timeline.adapter.in.kafka.StoryTimelineProjection;
 import com.storyloop.coverage.timeline.domain.TimelinePoint;
+import com.storyloop.coverage.views.ViewAnswers;
 import com.storyloop.rubric.scorecard.Dimension;
 import com.storyloop.eventing.spring.EventingAutoConfiguration.EventingLifecycle;
 import com.storyloop.security.caller.Caller;
@@ -39,11 +39,10 @@ class ReadingStoryTimeline {
     ResponseEntity<?> timeline(@PathVariable String storyId, @RequestHeader(value = "Accept", required = false) String accept, Caller caller) {
         List<TimelinePoint> points = query.read(caller, storyId);
         long lag = lag();
-        if (accept != null && accept.contains("text/csv")) {
-            return ResponseEntity.ok().contentType(MediaType.parseMediaType("text/csv")).header("X-Consumer-Lag", Long.toString(lag)).body(csv(points));
+        if (ViewAnswers.wantsCsv(accept)) {
+            return ViewAnswers.csv(csv(points), lag);
         }
-        return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).header("X-Consumer-Lag", Long.toString(lag))
-                .body(new TimelineView(storyId, points, lag));
+        return ViewAnswers.json(new TimelineView(storyId, points, lag), lag);
     }
 
     private long lag() {
